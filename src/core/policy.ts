@@ -1,0 +1,115 @@
+/** A first-party cookie a category sets. `name` may end in `*` to match a prefix (`_ga_*`). */
+export interface CookieDeclaration {
+  name: string;
+  purpose: string;
+  duration: string;
+  /** For names that vary more than a prefix: every cookie whose name matches is this cookie. */
+  pattern?: RegExp;
+}
+
+/** A third party whose service sets or reads cookies for a category. */
+export interface ServiceDeclaration {
+  name: string;
+  purpose: string;
+  privacyPolicyUrl?: string;
+  cookies?: readonly CookieDeclaration[];
+}
+
+export interface CategoryDefinition<Id extends string = string> {
+  id: Id;
+  title: string;
+  description: string;
+  /** Strictly necessary: always granted, shown on and not switchable. */
+  required?: boolean;
+  /** Sells or shares personal data (CCPA): honours Global Privacy Control. */
+  saleOrShare?: boolean;
+  examples?: readonly string[];
+  cookies?: readonly CookieDeclaration[];
+  services?: readonly ServiceDeclaration[];
+}
+
+export interface PolicyDefinition<Id extends string = string> {
+  /** Bump it whenever the purposes or parties change: every visitor is asked again. */
+  revision: string | number;
+  updatedAt?: string;
+  categories: readonly CategoryDefinition<Id>[];
+}
+
+export interface Policy<Id extends string = string> {
+  readonly revision: string;
+  readonly updatedAt?: string;
+  readonly categories: readonly Readonly<CategoryDefinition<Id>>[];
+}
+
+/** The literal union of a policy's category ids. */
+export type CategoryId<P> = P extends Policy<infer Id> ? Id : never;
+
+/** Thrown by `definePolicy` for a mistake in a policy definition. */
+export class PolicyError extends Error {
+  override name = 'PolicyError';
+}
+
+// Ids travel inside the consent cookie and in data-* attributes, so they keep to a safe alphabet.
+const ID = /^[A-Za-z][\w-]{0,39}$/;
+const HTTP_URL = /^https?:\/\/[^\s/?#]+/i;
+
+function fail(message: string): never {
+  throw new PolicyError(`[consent-ui] definePolicy: ${message}`);
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
+function list<T>(value: readonly T[] | undefined, where: string): readonly T[] {
+  if (value !== undefined && !Array.isArray(value)) fail(`${where} must be an array.`);
+  return value ?? [];
+}
+
+function checkCookies(cookies: readonly CookieDeclaration[] | undefined, where: string): void {
+  list(cookies, `${where}.cookies`).forEach((c, i) => {
+    if (!c || !isText(c.name)) fail(`${where}.cookies[${i}] needs a name.`);
+    if (c.pattern !== undefined && !(c.pattern instanceof RegExp)) fail(`${where}.cookies[${i}].pattern must be a RegExp.`);
+  });
+}
+
+/**
+ * Checks a policy definition and returns it frozen, with category ids typed as a literal union.
+ * Throws a `PolicyError` naming the first mistake found.
+ */
+export function definePolicy<const Id extends string>(definition: PolicyDefinition<Id>): Policy<Id> {
+  const { revision, updatedAt, categories } = definition ?? ({} as PolicyDefinition<Id>);
+  if (!(isText(revision) || Number.isFinite(revision))) fail('revision must be a non-empty string or a number.');
+  if (!list(categories, 'categories').length) fail('categories must be a non-empty array.');
+  const seen = new Set<string>();
+  categories.forEach((category, i) => {
+    const { id, title, description, required, saleOrShare, examples } = category ?? {};
+    if (typeof id !== 'string' || !ID.test(id)) {
+      fail(`categories[${i}].id ${JSON.stringify(id)} must be a letter then letters, digits, _ or - (40 at most).`);
+    }
+    const where = `category "${id}"`;
+    if (seen.has(id)) fail(`duplicate category id "${id}".`);
+    seen.add(id);
+    if (!isText(title)) fail(`${where} has an empty title.`);
+    if (typeof description !== 'string') fail(`${where} needs a description.`);
+    if (required && saleOrShare) fail(`${where} cannot be both required and saleOrShare.`);
+    if (!list(examples, `${where}.examples`).every((e) => typeof e === 'string')) fail(`${where}.examples must be strings.`);
+    checkCookies(category.cookies, where);
+    list(category.services, `${where}.services`).forEach((service, j) => {
+      const at = `${where}.services[${j}]`;
+      if (!service || !isText(service.name)) fail(`${at} needs a name.`);
+      const url = service.privacyPolicyUrl;
+      if (url !== undefined && !(typeof url === 'string' && HTTP_URL.test(url))) {
+        fail(`${at}.privacyPolicyUrl must be an http(s) URL, got ${JSON.stringify(url)}.`);
+      }
+      checkCookies(service.cookies, at);
+    });
+  });
+  return Object.freeze({
+    revision: String(revision),
+    updatedAt,
+    categories: Object.freeze(categories.map((c) => Object.freeze({ ...c }))),
+  });
+}
+
+/** The optional categories (those a visitor decides on). */
+export const optionalCategories = <Id extends string>(policy: Policy<Id>) =>
+  policy.categories.filter((c) => !c.required);

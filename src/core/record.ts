@@ -1,0 +1,106 @@
+import type { Policy } from './policy';
+
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'signal';
+
+export interface ConsentSignals {
+  /** Global Privacy Control (`navigator.globalPrivacyControl === true`). */
+  gpc: boolean;
+  /** Do Not Track (`navigator.doNotTrack === '1'`). */
+  dnt: boolean;
+}
+
+/** One decision, as stored in the consent cookie. Nothing more personal than this is kept. */
+export interface ConsentRecord<Id extends string = string> {
+  id: string;
+  revision: string;
+  /** ISO 8601 time of the decision. */
+  decidedAt: string;
+  method: ConsentMethod;
+  choices: Record<Id, boolean>;
+  /** Which browser signals were present when the decision was made. */
+  signals: ConsentSignals;
+}
+
+// Format 1: `1|id|revision|decidedAt(ms, base 36)|method|signal bits|cat:1.cat:0`.
+// Every character is a cookie-octet (RFC 6265), so the value needs no quoting.
+const FORMAT = /^1\|([\w-]{8,64})\|([^|]*)\|([0-9a-z]{1,12})\|([arcs])\|([0-3])\|([\w:.-]{1,3000})$/;
+const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal'];
+const METHOD_CODES = 'arcs';
+const CHOICE = /^([A-Za-z][\w-]{0,39}):([01])$/;
+const DAY_MS = 864e5;
+
+export function encodeRecord(record: ConsentRecord): string {
+  const choices = Object.keys(record.choices)
+    .map((id) => `${id}:${record.choices[id] ? 1 : 0}`)
+    .join('.');
+  return [
+    1,
+    record.id,
+    encodeURIComponent(record.revision),
+    Date.parse(record.decidedAt).toString(36),
+    METHOD_CODES[METHODS.indexOf(record.method)],
+    (record.signals.gpc ? 1 : 0) + (record.signals.dnt ? 2 : 0),
+    choices,
+  ].join('|');
+}
+
+export interface DecodeOptions {
+  /** Current time in ms; records older than `maxAgeDays` are no decision. */
+  now?: number;
+  maxAgeDays?: number;
+}
+
+/**
+ * Reads a stored value back into a record for `policy`. Returns `null` ("ask again") for anything
+ * that is not exactly a record of this policy's revision and categories: it never throws and never
+ * grants a category the value does not validly grant.
+ */
+export function decodeRecord<Id extends string>(
+  value: unknown,
+  policy: Policy<Id>,
+  { now = Date.now(), maxAgeDays = 365 }: DecodeOptions = {},
+): ConsentRecord<Id> | null {
+  try {
+    const match = typeof value === 'string' && value.length < 4000 && FORMAT.exec(value);
+    if (!match) return null;
+    const [, id, revision, time, methodCode, signalBits, choiceText] = match as unknown as string[];
+    const decidedAt = parseInt(time!, 36);
+    // A clock a day ahead of ours is tolerated; a record dated further on would never expire.
+    if (decodeURIComponent(revision!) !== policy.revision || decidedAt > now + DAY_MS || now - decidedAt > maxAgeDays * DAY_MS) {
+      return null;
+    }
+    const stored = new Map<string, boolean>();
+    for (const entry of choiceText!.split('.')) {
+      const match = CHOICE.exec(entry);
+      if (!match || stored.has(match[1]!)) return null;
+      stored.set(match[1]!, match[2] === '1');
+    }
+    if (stored.size !== policy.categories.length) return null;
+    const choices = {} as Record<Id, boolean>;
+    for (const category of policy.categories) {
+      const granted = stored.get(category.id);
+      if (granted === undefined || (category.required && !granted)) return null;
+      choices[category.id] = granted;
+    }
+    const bits = Number(signalBits);
+    return {
+      id: id!,
+      revision: policy.revision,
+      decidedAt: new Date(decidedAt).toISOString(),
+      method: METHODS[METHOD_CODES.indexOf(methodCode!)]!,
+      choices,
+      signals: { gpc: (bits & 1) === 1, dnt: (bits & 2) === 2 },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A random record id: `crypto.randomUUID`, or 128 random bits from `getRandomValues` where
+ * `randomUUID` is missing (it needs a secure context; plain-http pages do not have one).
+ */
+export function createRecordId(): string {
+  const c = globalThis.crypto;
+  return c.randomUUID?.() ?? Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

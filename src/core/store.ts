@@ -1,0 +1,167 @@
+import { createCookieJar, parseCookieHeader, resolveCookieOptions, type CookieOptions } from './cookie-jar';
+import type { CategoryDefinition, Policy } from './policy';
+import { createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
+import { readSignals } from './signals';
+
+export type ConsentStatus = 'pending' | 'decided';
+
+export interface ConsentState<Id extends string = string> {
+  status: ConsentStatus;
+  /** What is in force now: required categories always true; optional ones false while pending. */
+  choices: Readonly<Record<Id, boolean>>;
+  record: ConsentRecord<Id> | null;
+  preferencesOpen: boolean;
+  signals: ConsentSignals;
+}
+
+export interface ConsentStoreOptions<Id extends string = string> {
+  policy: Policy<Id>;
+  cookie?: CookieOptions;
+  /** The request's `Cookie` header, for rendering the real decision on the server. */
+  initialCookieHeader?: string;
+  /** Default true: with GPC, sale-or-share categories start off and "Accept all" leaves them off. */
+  respectGlobalPrivacyControl?: boolean;
+  /** Default false: Do Not Track is advisory; when true it is treated like GPC. */
+  respectDoNotTrack?: boolean;
+  /** Called after every decision with the new record and the one it replaces. */
+  onChange?: (record: ConsentRecord<Id>, previous: ConsentRecord<Id> | null) => void;
+  /** Clock, for tests. */
+  now?: () => number | Date;
+}
+
+export type Listener = () => void;
+
+export interface ConsentStore<Id extends string = string> {
+  readonly policy: Policy<Id>;
+  getState(): ConsentState<Id>;
+  /** The state as the server rendered it (from `initialCookieHeader` only), for hydration. */
+  getServerState(): ConsentState<Id>;
+  subscribe(listener: Listener): () => void;
+  acceptAll(): void;
+  rejectAll(): void;
+  /** Saves a custom decision; categories left out keep their current value. */
+  save(choices: Partial<Record<Id, boolean>>): void;
+  setCategory(id: Id, granted: boolean): void;
+  /** Forgets the decision (deletes the consent cookie): the visitor is asked again. */
+  reset(): void;
+  openPreferences(): void;
+  closePreferences(): void;
+  destroy(): void;
+}
+
+const NO_SIGNALS: ConsentSignals = { gpc: false, dnt: false };
+
+export function createConsentStore<Id extends string>(options: ConsentStoreOptions<Id>): ConsentStore<Id> {
+  const { policy, onChange, respectGlobalPrivacyControl = true, respectDoNotTrack = false } = options;
+  if (!policy || !Array.isArray(policy.categories)) {
+    throw new TypeError('[consent-ui] createConsentStore: pass a policy made with definePolicy().');
+  }
+  const cookie = resolveCookieOptions(options.cookie);
+  const jar = createCookieJar(options.initialCookieHeader);
+  const now = () => +(options.now?.() ?? Date.now());
+  const ids = new Set<string>(policy.categories.map((c) => c.id));
+  const listeners = new Set<Listener>();
+  const signals = readSignals();
+  const optOut = (s: ConsentSignals) => (respectGlobalPrivacyControl && s.gpc) || (respectDoNotTrack && s.dnt);
+  let destroyed = false;
+
+  const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => {
+    const choices = {} as Record<Id, boolean>;
+    for (const c of policy.categories) choices[c.id] = !!c.required || grant(c);
+    return choices;
+  };
+
+  const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, preferencesOpen = false): ConsentState<Id> => ({
+    status: record ? 'decided' : 'pending',
+    choices: record ? record.choices : choicesOf(() => false),
+    record,
+    preferencesOpen,
+    signals: s,
+  });
+
+  const read = () => decodeRecord(jar.get(cookie.name), policy, { now: now(), maxAgeDays: cookie.maxAgeDays });
+
+  let state: ConsentState<Id> = stateFor(read(), signals);
+  // Without a document the store is the server's; in the browser the server's first HTML came
+  // from the request header alone, and hydration must start from that.
+  const serverState =
+    typeof document === 'undefined' ? state : stateFor(decodeRecord(parseCookieHeader(options.initialCookieHeader).get(cookie.name), policy, { now: now(), maxAgeDays: cookie.maxAgeDays }), NO_SIGNALS);
+
+  const set = (next: Partial<ConsentState<Id>>) => {
+    state = { ...state, ...next };
+    listeners.forEach((listener) => listener());
+  };
+
+  const decide = (method: ConsentMethod, choices: Record<Id, boolean>) => {
+    if (destroyed) return;
+    const previous = state.record;
+    const record: ConsentRecord<Id> = {
+      id: createRecordId(),
+      revision: policy.revision,
+      decidedAt: new Date(now()).toISOString(),
+      method,
+      choices,
+      signals,
+    };
+    const secure = cookie.secure ?? (cookie.sameSite === 'None' || (typeof location !== 'undefined' && location.protocol === 'https:'));
+    jar.set(cookie.name, encodeRecord(record), {
+      path: cookie.path,
+      domain: cookie.domain,
+      maxAgeSeconds: Math.round(cookie.maxAgeDays * 86400),
+      sameSite: cookie.sameSite,
+      secure,
+    });
+    set({ status: 'decided', choices, record, preferencesOpen: false });
+    try {
+      onChange?.(record, previous);
+    } catch (error) {
+      console.error('[consent-ui] onChange threw:', error);
+    }
+  };
+
+  const checkIds = (choices: object) => {
+    for (const [id, value] of Object.entries(choices)) {
+      if (!ids.has(id)) throw new Error(`[consent-ui] unknown category "${id}".`);
+      if (typeof value !== 'boolean') throw new TypeError(`[consent-ui] category "${id}" must be true or false.`);
+    }
+  };
+
+  // A decision made before the visitor's browser sent an opt-out signal cannot keep selling or
+  // sharing once it does (CCPA 7025): record the signal as a decision of its own.
+  if (state.record && optOut(signals) && !optOut(state.record.signals)) {
+    const stored: Record<Id, boolean> = state.record.choices;
+    if (policy.categories.some((c: CategoryDefinition<Id>) => c.saleOrShare && stored[c.id])) {
+      decide('signal', choicesOf((c) => !c.saleOrShare && stored[c.id]));
+    }
+  }
+
+  const save = (choices: Partial<Record<Id, boolean>>) => {
+    checkIds(choices);
+    decide('custom', choicesOf((c) => choices[c.id] ?? state.choices[c.id]));
+  };
+
+  return {
+    policy,
+    getState: () => state,
+    getServerState: () => serverState,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    acceptAll: () => decide('accept-all', choicesOf((c) => !(c.saleOrShare && optOut(signals)))),
+    rejectAll: () => decide('reject-all', choicesOf(() => false)),
+    save,
+    setCategory: (id, granted) => save({ [id]: granted } as Partial<Record<Id, boolean>>),
+    reset() {
+      if (destroyed) return;
+      jar.remove(cookie.name, { path: cookie.path, domain: cookie.domain });
+      set(stateFor(null, signals, state.preferencesOpen));
+    },
+    openPreferences: () => destroyed || set({ preferencesOpen: true }),
+    closePreferences: () => destroyed || set({ preferencesOpen: false }),
+    destroy() {
+      destroyed = true;
+      listeners.clear();
+    },
+  };
+}

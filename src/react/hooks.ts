@@ -1,0 +1,67 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { CategoryDefinition, ConsentState, ConsentStore } from '../core';
+import { useStoreFromContext, type RegisteredId } from './context';
+
+export type ConsentActions<Id extends string = RegisteredId> = Pick<
+  ConsentStore<Id>,
+  'acceptAll' | 'rejectAll' | 'save' | 'setCategory' | 'reset' | 'openPreferences' | 'closePreferences'
+>;
+
+export type UseConsentResult<Id extends string = RegisteredId> = ConsentState<Id> & ConsentActions<Id>;
+
+function useStoreSelector<Id extends string, T>(store: ConsentStore<Id>, selector: (state: ConsentState<Id>) => T): T {
+  return useSyncExternalStore(
+    store.subscribe,
+    () => selector(store.getState()),
+    () => selector(store.getServerState()),
+  );
+}
+
+/**
+ * The consent state and actions. With a selector, returns that slice and re-renders only when it
+ * changes (compared with `Object.is`, so return a primitive or a value kept in the state).
+ */
+export function useConsent<Id extends string = RegisteredId>(): UseConsentResult<Id>;
+export function useConsent<T, Id extends string = RegisteredId>(selector: (state: ConsentState<Id>) => T): T;
+export function useConsent<T, Id extends string>(selector?: (state: ConsentState<Id>) => T) {
+  const store = useStoreFromContext<Id>('useConsent');
+  const slice = useStoreSelector<Id, unknown>(store, selector ?? ((state) => state));
+  return useMemo(
+    () =>
+      selector
+        ? slice
+        : {
+            ...(slice as ConsentState<Id>),
+            acceptAll: store.acceptAll,
+            rejectAll: store.rejectAll,
+            save: store.save,
+            setCategory: store.setCategory,
+            reset: store.reset,
+            openPreferences: store.openPreferences,
+            closePreferences: store.closePreferences,
+          },
+    [slice, store, selector === undefined],
+  );
+}
+
+export interface UseCookieCategoryResult<Id extends string = RegisteredId> {
+  granted: boolean;
+  required: boolean;
+  category: Readonly<CategoryDefinition<Id>>;
+  setGranted(granted: boolean): void;
+}
+
+/** One category: re-renders only when that category's choice changes. */
+export function useCookieCategory<Id extends string = RegisteredId>(id: Id): UseCookieCategoryResult<Id> {
+  const store = useStoreFromContext<Id>('useCookieCategory');
+  const category = store.policy.categories.find((c) => c.id === id);
+  if (!category) {
+    throw new Error(`[consent-ui] useCookieCategory("${id}"): the policy has no such category; it has ${store.policy.categories.map((c) => `"${c.id}"`).join(', ')}.`);
+  }
+  const granted = useStoreSelector(store, (state) => state.choices[id]);
+  const setGranted = useCallback((value: boolean) => store.setCategory(id, value), [store, id]);
+  return useMemo(
+    () => ({ granted, required: !!category.required, category, setGranted }),
+    [granted, category, setGranted],
+  );
+}

@@ -1,0 +1,6 @@
+export { ConsentProvider } from './consent-provider';
+export type { ConsentProviderProps } from './consent-provider';
+export { useConsentStore } from './context';
+export type { Register, RegisteredId, RegisteredPolicy } from './context';
+export { useConsent, useCookieCategory } from './hooks';
+export type { ConsentActions, UseConsentResult, UseCookieCategoryResult } from './hooks';

@@ -1,0 +1,59 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { definePolicy, PolicyError, type CategoryId, type PolicyDefinition } from '../../src/core';
+import { policy } from '../fixtures/policies';
+
+const category = { id: 'essential', title: 'Essential', description: 'Needed.', required: true };
+const attempt = (definition: unknown) => () => definePolicy(definition as PolicyDefinition<string>);
+
+describe('definePolicy, given a valid definition', () => {
+  it('returns the categories in order, frozen, with the revision as a string', () => {
+    expect(policy.revision).toBe('3');
+    expect(policy.categories.map((c) => c.id)).toEqual(['essential', 'performance', 'functional', 'targeting']);
+    expect(Object.isFrozen(policy)).toBe(true);
+    expect(Object.isFrozen(policy.categories[0])).toBe(true);
+  });
+
+  it('types the category ids as a literal union', () => {
+    expectTypeOf<CategoryId<typeof policy>>().toEqualTypeOf<'essential' | 'performance' | 'functional' | 'targeting'>();
+  });
+});
+
+describe('definePolicy, given a developer mistake', () => {
+  it.each([
+    ['no categories', { revision: 1, categories: [] }, /categories must be a non-empty array/],
+    ['no categories array', { revision: 1 }, /categories must be a non-empty array/],
+    ['no revision', { categories: [category] }, /revision must be a non-empty string or a number/],
+    ['an empty revision', { revision: ' ', categories: [category] }, /revision/],
+    ['duplicate ids', { revision: 1, categories: [category, { ...category, required: false }] }, /duplicate category id "essential"/],
+    ['an id with a space', { revision: 1, categories: [{ ...category, id: 'bad id' }] }, /categories\[0\]\.id "bad id"/],
+    ['an id of __proto__', { revision: 1, categories: [{ ...category, id: '__proto__' }] }, /id "__proto__"/],
+    ['an empty title', { revision: 1, categories: [{ ...category, title: '  ' }] }, /category "essential" has an empty title/],
+    ['no description', { revision: 1, categories: [{ ...category, description: undefined }] }, /needs a description/],
+    [
+      'a required category that is also saleOrShare',
+      { revision: 1, categories: [{ ...category, saleOrShare: true }] },
+      /category "essential" cannot be both required and saleOrShare/,
+    ],
+    [
+      'a javascript: privacy policy URL',
+      { revision: 1, categories: [{ ...category, services: [{ name: 'X', purpose: 'p', privacyPolicyUrl: 'javascript:alert(1)' }] }] },
+      /services\[0\]\.privacyPolicyUrl must be an http\(s\) URL, got "javascript:alert\(1\)"/,
+    ],
+    [
+      'a relative privacy policy URL',
+      { revision: 1, categories: [{ ...category, services: [{ name: 'X', purpose: 'p', privacyPolicyUrl: '/privacy' }] }] },
+      /privacyPolicyUrl must be an http\(s\) URL/,
+    ],
+    ['a cookie without a name', { revision: 1, categories: [{ ...category, cookies: [{ name: '', purpose: '', duration: '' }] }] }, /cookies\[0\] needs a name/],
+    ['services that are not an array', { revision: 1, categories: [{ ...category, services: 'Google' }] }, /services must be an array/],
+    ['examples that are not strings', { revision: 1, categories: [{ ...category, examples: [{}] }] }, /examples must be strings/],
+  ])('throws a PolicyError for %s', (_, definition, message) => {
+    expect(attempt(definition)).toThrow(PolicyError);
+    expect(attempt(definition)).toThrow(message);
+  });
+
+  it('throws a PolicyError, not a TypeError, for a missing definition', () => {
+    expect(attempt(undefined)).toThrow(PolicyError);
+    expect(attempt({ revision: 1, categories: [null] })).toThrow(PolicyError);
+  });
+});

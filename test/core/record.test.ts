@@ -1,0 +1,137 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeRecord, encodeRecord, type ConsentRecord } from '../../src/core';
+import { policy, wide } from '../fixtures/policies';
+
+const NOW = Date.parse('2026-11-30T12:00:00.000Z');
+const DAY = 864e5;
+
+const record: ConsentRecord<'essential' | 'performance' | 'functional' | 'targeting'> = {
+  id: '5f0c2a1e-7b3d-4c6f-9a8e-1d2b3c4d5e6f',
+  revision: '3',
+  decidedAt: new Date(NOW - DAY).toISOString(),
+  method: 'custom',
+  choices: { essential: true, performance: true, functional: false, targeting: false },
+  signals: { gpc: true, dnt: false },
+};
+const value = encodeRecord(record);
+const decode = (v: unknown, options = {}) => decodeRecord(v, policy, { now: NOW, ...options });
+
+describe('the consent record, encoded', () => {
+  it('decodes back to the same record', () => {
+    expect(decode(value)).toEqual(record);
+  });
+
+  it('uses only cookie-octets, so the value needs no quoting', () => {
+    expect(value).toMatch(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/);
+  });
+
+  it('keeps a revision with spaces, pipes and non-ASCII characters intact', () => {
+    const odd = { ...record, revision: '2026 | été; "draft"' };
+    const p = { ...policy, revision: odd.revision };
+    const encoded = encodeRecord(odd);
+    expect(encoded).toMatch(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/);
+    expect(decodeRecord(encoded, p, { now: NOW })).toEqual(odd);
+  });
+
+  it('stays well under 4096 bytes for a policy of 20 categories with long ids', () => {
+    const p = wide(20);
+    const choices = Object.fromEntries(p.categories.map((c) => [c.id, true]));
+    const cookie = `cookie_consent=${encodeRecord({ ...record, revision: p.revision, choices })}`;
+    expect(cookie.length).toBeLessThan(1024);
+    expect(decodeRecord(cookie.slice('cookie_consent='.length), p, { now: NOW })?.choices).toEqual(choices);
+  });
+});
+
+describe('decodeRecord, given a value that is not a valid record of this policy', () => {
+  const swap = (from: string, to: string) => value.replace(from, to);
+  it.each([
+    ['undefined', undefined],
+    ['an empty string', ''],
+    ['a number', 42],
+    ['an object', { choices: { performance: true } }],
+    ['JSON', JSON.stringify(record)],
+    ['another format version', value.replace(/^1\|/, '2|')],
+    ['a tampered choice value', swap('performance:1', 'performance:2')],
+    ['a choice of "true"', swap('performance:1', 'performance:true')],
+    ['an unknown category', swap('targeting:0', 'targeting:0.marketing:1')],
+    ['a missing category', swap('.targeting:0', '')],
+    ['a duplicated category', swap('targeting:0', 'targeting:0.targeting:1')],
+    ['a refused required category', swap('essential:1', 'essential:0')],
+    ['an unknown method', value.replace('|c|', '|x|')],
+    ['unknown signal bits', value.replace('|c|1|', '|c|7|')],
+    ['another policy revision', swap('|3|', '|2|')],
+    ['a bad record id', value.replace(record.id, 'x')],
+    ['a malformed percent escape in the revision', swap('|3|', '|%E0%A4%A|')],
+    ['a value of 5000 characters', `${value}${'.a:1'.repeat(1250)}`],
+  ])('returns null for %s', (_, v) => {
+    expect(decode(v)).toBeNull();
+  });
+
+  it('returns null for every truncation of a valid value', () => {
+    for (let length = 0; length < value.length; length++) {
+      const cut = value.slice(0, length);
+      expect(decode(cut), cut).toBeNull();
+    }
+  });
+
+  it('returns null for a decision older than maxAgeDays, and keeps one just inside it', () => {
+    const at = (daysAgo: number) => encodeRecord({ ...record, decidedAt: new Date(NOW - daysAgo * DAY).toISOString() });
+    expect(decode(at(364.9))).not.toBeNull();
+    expect(decode(at(365.1))).toBeNull();
+    expect(decode(at(29), { maxAgeDays: 30 })).not.toBeNull();
+    expect(decode(at(31), { maxAgeDays: 30 })).toBeNull();
+  });
+
+  it('returns null for a decision dated more than a day in the future', () => {
+    const future = encodeRecord({ ...record, decidedAt: new Date(NOW + 2 * DAY).toISOString() });
+    expect(decode(future)).toBeNull();
+  });
+});
+
+describe('decodeRecord, given arbitrary input (property-based)', () => {
+  const optional = policy.categories.filter((c) => !c.required).map((c) => c.id);
+  const check = (input: unknown) => {
+    const result = decode(input);
+    if (result === null) return;
+    // Only a value that encodes a real record may decode, and it must be the same record back.
+    expect(typeof input).toBe('string');
+    expect(encodeRecord(result)).toBe(input);
+  };
+  const protoKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
+  const before = protoKeys();
+
+  it('never throws and never grants anything for arbitrary strings', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+      expect(decode(s)).toBeNull();
+    }), { numRuns: 5000 });
+  });
+
+  it('never throws for arbitrary JSON values, raw or stringified', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => {
+      expect(decode(v)).toBeNull();
+      expect(decode(JSON.stringify(v))).toBeNull();
+    }), { numRuns: 3000 });
+  });
+
+  it('never grants an optional category the value does not encode, for mutations of a valid value', () => {
+    const mutation = fc.tuple(fc.nat({ max: value.length }), fc.nat({ max: 8 }), fc.string({ maxLength: 12 }));
+    fc.assert(fc.property(mutation, ([at, cut, insert]) => {
+      const mutated = value.slice(0, at) + insert + value.slice(at + cut);
+      expect(() => decode(mutated)).not.toThrow();
+      check(mutated);
+      const decoded = decode(mutated);
+      if (decoded) for (const id of optional) expect(typeof decoded.choices[id]).toBe('boolean');
+    }), { numRuns: 5000 });
+  });
+
+  it('never touches Object.prototype, whatever the keys in the value', () => {
+    fc.assert(fc.property(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString'), fc.boolean(), (key, bit) => {
+      decode(value.replace('targeting:0', `targeting:0.${key}:${bit ? 1 : 0}`));
+      decode(value.replace('targeting', key));
+      decode(JSON.stringify({ [key]: { polluted: true }, choices: { [key]: true } }));
+    }), { numRuns: 200 });
+    expect(protoKeys()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

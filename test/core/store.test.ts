@@ -1,0 +1,308 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createConsentStore, decodeRecord, encodeRecord, type ConsentStoreOptions } from '../../src/core';
+import { policy } from '../fixtures/policies';
+import { installFakeBrowser, type FakeBrowser } from './fake-browser';
+
+type Id = 'essential' | 'performance' | 'functional' | 'targeting';
+const NOW = Date.parse('2026-11-30T12:00:00.000Z');
+const DAY = 864e5;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+let browser: FakeBrowser;
+let clock = NOW;
+const create = (options: Partial<ConsentStoreOptions<Id>> = {}) => createConsentStore<Id>({ policy, now: () => clock, ...options });
+const stored = () => decodeRecord(browser.jar.get('cookie_consent'), policy, { now: clock });
+
+beforeEach(() => {
+  clock = NOW;
+  browser = installFakeBrowser();
+});
+afterEach(() => browser.restore());
+
+describe('createConsentStore, given no stored decision', () => {
+  it('is pending with only the required category granted and nothing written', () => {
+    const store = create();
+    expect(store.getState()).toEqual({
+      status: 'pending',
+      choices: { essential: true, performance: false, functional: false, targeting: false },
+      record: null,
+      preferencesOpen: false,
+      signals: { gpc: false, dnt: false },
+    });
+    expect(browser.writes).toEqual([]);
+  });
+
+  it('records Accept all with every category granted', () => {
+    const store = create();
+    store.acceptAll();
+    const { status, choices, record } = store.getState();
+    expect(status).toBe('decided');
+    expect(choices).toEqual({ essential: true, performance: true, functional: true, targeting: true });
+    expect(record).toMatchObject({ revision: '3', method: 'accept-all', decidedAt: '2026-11-30T12:00:00.000Z' });
+    expect(record!.id).toMatch(UUID);
+    expect(stored()).toEqual(record);
+  });
+
+  it('records Reject all with only the required category granted, as durably as a consent', () => {
+    const store = create();
+    store.rejectAll();
+    expect(store.getState().choices).toEqual({ essential: true, performance: false, functional: false, targeting: false });
+    expect(stored()?.method).toBe('reject-all');
+    expect(browser.writes[0]).toMatch(/; Max-Age=31536000/);
+  });
+
+  it('saves a custom choice, keeping unnamed categories as they are, and closes the preferences', () => {
+    const store = create();
+    store.openPreferences();
+    store.save({ performance: true });
+    expect(store.getState()).toMatchObject({
+      status: 'decided',
+      preferencesOpen: false,
+      choices: { essential: true, performance: true, functional: false, targeting: false },
+      record: { method: 'custom' },
+    });
+    store.setCategory('functional', true);
+    expect(stored()?.choices).toEqual({ essential: true, performance: true, functional: true, targeting: false });
+  });
+
+  it('keeps a required category granted whatever it is told', () => {
+    const store = create();
+    store.save({ essential: false });
+    store.setCategory('essential', false);
+    expect(store.getState().choices.essential).toBe(true);
+    expect(stored()?.choices.essential).toBe(true);
+  });
+
+  it('throws a clear error for a category the policy does not have, or a non-boolean choice', () => {
+    const store = create();
+    expect(() => store.save({ perfomance: true } as never)).toThrow('[consent-ui] unknown category "perfomance"');
+    expect(() => store.setCategory('performance', 'yes' as never)).toThrow('category "performance" must be true or false');
+    expect(store.getState().status).toBe('pending');
+  });
+
+  it('gives every decision a fresh record and tells onChange the new and the previous one', () => {
+    const onChange = vi.fn();
+    const store = create({ onChange });
+    store.acceptAll();
+    const first = store.getState().record;
+    clock += 1000;
+    store.setCategory('targeting', false);
+    const second = store.getState().record;
+    expect(onChange.mock.calls).toEqual([[first, null], [second, first]]);
+    expect(second!.id).not.toBe(first!.id);
+    expect(second!.decidedAt).toBe('2026-11-30T12:00:01.000Z');
+  });
+
+  it('keeps working when onChange throws, and reports the error', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = create({ onChange: () => { throw new Error('logging is down'); } });
+    expect(() => store.acceptAll()).not.toThrow();
+    expect(store.getState().status).toBe('decided');
+    expect(error).toHaveBeenCalledWith('[consent-ui] onChange threw:', expect.any(Error));
+    error.mockRestore();
+  });
+});
+
+describe('the consent cookie', () => {
+  it('is written Path=/; Max-Age; SameSite=Lax; Secure on https', () => {
+    create().acceptAll();
+    expect(browser.writes[0]).toMatch(/^cookie_consent=1\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+  });
+
+  it('is not Secure on http, and carries a Domain, name and lifetime when configured', () => {
+    browser.restore();
+    browser = installFakeBrowser({ protocol: 'http:' });
+    create({ cookie: { name: 'cx_consent', domain: '.connexx.test', maxAgeDays: 180 } }).rejectAll();
+    expect(browser.writes[0]).toMatch(/^cx_consent=[^;]+; Path=\/; Domain=\.connexx\.test; Max-Age=15552000; SameSite=Lax$/);
+  });
+
+  it('is Secure whenever SameSite=None, which browsers require', () => {
+    browser.restore();
+    browser = installFakeBrowser({ protocol: 'http:' });
+    create({ cookie: { sameSite: 'None' } }).rejectAll();
+    expect(browser.writes[0]).toMatch(/SameSite=None; Secure$/);
+  });
+
+  it.each([0, -1, 401, Number.NaN])('refuses a lifetime of %s days with a clear error', (maxAgeDays) => {
+    expect(() => create({ cookie: { maxAgeDays } })).toThrow(/maxAgeDays must be 1 to 400/);
+  });
+
+  it('refuses a name that is not a cookie token', () => {
+    expect(() => create({ cookie: { name: 'my consent' } })).toThrow(/not a valid cookie name/);
+  });
+
+  it('is deleted by reset, which asks again', () => {
+    const store = create();
+    store.acceptAll();
+    store.reset();
+    expect(browser.jar.has('cookie_consent')).toBe(false);
+    expect(browser.writes.at(-1)).toMatch(/^cookie_consent=; Path=\/; Max-Age=0/);
+    expect(store.getState()).toMatchObject({ status: 'pending', record: null, choices: { performance: false } });
+  });
+});
+
+describe('createConsentStore, given a stored decision', () => {
+  const decideInAnotherVisit = () => {
+    create().save({ performance: true });
+  };
+
+  it('starts decided with the stored choices', () => {
+    decideInAnotherVisit();
+    expect(create().getState()).toMatchObject({ status: 'decided', choices: { performance: true, functional: false } });
+  });
+
+  it('asks again after the policy revision changes', () => {
+    decideInAnotherVisit();
+    const next = { ...policy, revision: '4' };
+    expect(createConsentStore({ policy: next, now: () => clock }).getState().status).toBe('pending');
+  });
+
+  it('asks again once the decision is older than its lifetime', () => {
+    decideInAnotherVisit();
+    clock = NOW + 364 * DAY;
+    expect(create().getState().status).toBe('decided');
+    clock = NOW + 366 * DAY;
+    expect(create().getState().status).toBe('pending');
+    clock = NOW + 31 * DAY;
+    expect(create({ cookie: { maxAgeDays: 30 } }).getState().status).toBe('pending');
+  });
+
+  it('asks again when the stored value was tampered with', () => {
+    browser.jar.set('cookie_consent', '1|x|3|0|a|0|essential:1.performance:1.functional:1.targeting:1');
+    expect(create().getState()).toMatchObject({ status: 'pending', choices: { performance: false, targeting: false } });
+  });
+});
+
+describe('createConsentStore on the server', () => {
+  beforeEach(() => browser.restore());
+
+  it('reads the decision from the request Cookie header', () => {
+    const value = encodeRecord({
+      id: 'a1b2c3d4e5f6a7b8',
+      revision: '3',
+      decidedAt: new Date(NOW).toISOString(),
+      method: 'custom',
+      choices: { essential: true, performance: false, functional: true, targeting: false },
+      signals: { gpc: false, dnt: false },
+    });
+    const store = create({ initialCookieHeader: `theme=dark; cookie_consent=${value}; other=1` });
+    expect(store.getState()).toMatchObject({ status: 'decided', choices: { functional: true, performance: false } });
+    expect(store.getServerState()).toBe(store.getState());
+  });
+
+  it('is pending without a header, and deciding there never throws', () => {
+    const store = create();
+    expect(store.getState().status).toBe('pending');
+    expect(() => store.acceptAll()).not.toThrow();
+  });
+});
+
+describe('createConsentStore where cookies cannot be written', () => {
+  it.each(['ignored', 'throwing'] as const)('keeps the decision in memory for the page when cookies are %s', (cookies) => {
+    browser.restore();
+    browser = installFakeBrowser({ cookies });
+    const store = create();
+    expect(store.getState().status).toBe('pending');
+    expect(() => store.save({ functional: true })).not.toThrow();
+    expect(store.getState()).toMatchObject({ status: 'decided', choices: { functional: true } });
+    expect(() => store.reset()).not.toThrow();
+    expect(store.getState().status).toBe('pending');
+  });
+});
+
+describe('createConsentStore with Global Privacy Control', () => {
+  const withSignals = (navigator: Record<string, unknown>) => {
+    browser.restore();
+    browser = installFakeBrowser({ navigator });
+  };
+
+  it('reads the signal and leaves sale-or-share categories off on Accept all', () => {
+    withSignals({ globalPrivacyControl: true });
+    const store = create();
+    expect(store.getState().signals).toEqual({ gpc: true, dnt: false });
+    store.acceptAll();
+    expect(store.getState().choices).toEqual({ essential: true, performance: true, functional: true, targeting: false });
+    expect(store.getState().record!.signals.gpc).toBe(true);
+  });
+
+  it('still lets the visitor switch a sale-or-share category on explicitly, and keeps it on later', () => {
+    withSignals({ globalPrivacyControl: true });
+    create().setCategory('targeting', true);
+    expect(stored()?.choices.targeting).toBe(true);
+    expect(create().getState().choices.targeting).toBe(true);
+  });
+
+  it('records the signal as a decision when an earlier consent, given without it, shared data', () => {
+    create().acceptAll();
+    const earlier = browser.jar.get('cookie_consent')!;
+    withSignals({ globalPrivacyControl: true });
+    browser.jar.set('cookie_consent', earlier);
+    const onChange = vi.fn();
+    const store = create({ onChange });
+    expect(store.getState().choices).toEqual({ essential: true, performance: true, functional: true, targeting: false });
+    expect(store.getState().record).toMatchObject({ method: 'signal', signals: { gpc: true } });
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(stored()?.method).toBe('signal');
+  });
+
+  it('treats undefined or a non-true value as no signal', () => {
+    withSignals({ globalPrivacyControl: 'true' });
+    const store = create();
+    store.acceptAll();
+    expect(store.getState().choices.targeting).toBe(true);
+  });
+
+  it('can be told to ignore the signal', () => {
+    withSignals({ globalPrivacyControl: true });
+    const store = create({ respectGlobalPrivacyControl: false });
+    store.acceptAll();
+    expect(store.getState().choices.targeting).toBe(true);
+  });
+});
+
+describe('createConsentStore with Do Not Track', () => {
+  it('treats DNT as advisory by default, and like GPC when asked', () => {
+    browser.restore();
+    browser = installFakeBrowser({ navigator: { doNotTrack: '1' } });
+    const advisory = create();
+    advisory.acceptAll();
+    expect(advisory.getState().choices.targeting).toBe(true);
+    expect(advisory.getState().signals.dnt).toBe(true);
+    const honoured = create({ respectDoNotTrack: true });
+    honoured.acceptAll();
+    expect(honoured.getState().choices.targeting).toBe(false);
+  });
+});
+
+describe('the store as an external store', () => {
+  it('notifies subscribers of each change, keeps the state object stable between them, and stops after unsubscribe', () => {
+    const store = create();
+    const listener = vi.fn();
+    const unsubscribe = store.subscribe(listener);
+    const before = store.getState();
+    expect(store.getState()).toBe(before);
+    store.openPreferences();
+    expect(store.getState()).not.toBe(before);
+    expect(store.getState().preferencesOpen).toBe(true);
+    store.closePreferences();
+    expect(listener).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    store.acceptAll();
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('does nothing after destroy', () => {
+    const store = create();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.destroy();
+    store.acceptAll();
+    store.openPreferences();
+    expect(listener).not.toHaveBeenCalled();
+    expect(browser.writes).toEqual([]);
+  });
+
+  it('explains a missing policy', () => {
+    expect(() => createConsentStore({} as never)).toThrow(/pass a policy made with definePolicy/);
+  });
+});
