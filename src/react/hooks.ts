@@ -52,7 +52,7 @@ export interface UseCookieCategoryResult<Id extends string = RegisteredId> {
 }
 
 /** One category: re-renders only when that category's choice changes. */
-export function useCookieCategory<Id extends string = RegisteredId>(id: Id): UseCookieCategoryResult<Id> {
+export function useCookieCategory<Id extends RegisteredId>(id: Id): UseCookieCategoryResult<Id> {
   const store = useStoreFromContext<Id>('useCookieCategory');
   const category = store.policy.categories.find((c) => c.id === id);
   if (!category) {
