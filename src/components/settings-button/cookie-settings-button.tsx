@@ -1,0 +1,37 @@
+import { Slot } from '@radix-ui/react-slot';
+import { forwardRef, type ButtonHTMLAttributes, type MouseEvent } from 'react';
+import { useStoreFromContext } from '../../react/context';
+import { useMessages } from '../../react/messages';
+import { cx, partClass } from '../utils';
+
+export interface CookieSettingsButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** Render the host's own element (e.g. a footer link styled as a button) instead of `<button>`. */
+  asChild?: boolean;
+  unstyled?: boolean;
+}
+
+/** Reopens the preferences dialog from anywhere, e.g. the footer. Default text "Cookie Settings". */
+export const CookieSettingsButton = forwardRef<HTMLButtonElement, CookieSettingsButtonProps>(function CookieSettingsButton(
+  { asChild, unstyled, className, onClick, children, ...rest },
+  ref,
+) {
+  const store = useStoreFromContext('CookieSettingsButton');
+  const messages = useMessages();
+  const Component = asChild ? Slot : 'button';
+  return (
+    <Component
+      ref={ref}
+      type={asChild ? undefined : 'button'}
+      aria-haspopup="dialog"
+      data-part="settings-button"
+      className={cx(partClass('settings-button', unstyled), className)}
+      onClick={(event: MouseEvent<HTMLButtonElement>) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) store.openPreferences();
+      }}
+      {...rest}
+    >
+      {children ?? messages.settingsButton}
+    </Component>
+  );
+});

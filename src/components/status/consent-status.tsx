@@ -1,0 +1,41 @@
+import { forwardRef, type HTMLAttributes } from 'react';
+import { useStoreFromContext } from '../../react/context';
+import { useConsent } from '../../react/hooks';
+import { useMessages } from '../../react/messages';
+import { cx, partClass } from '../utils';
+
+export interface ConsentStatusProps extends HTMLAttributes<HTMLDivElement> {
+  unstyled?: boolean;
+}
+
+/**
+ * "Current preferences:" and each optional category's state, live. Reads the store's server
+ * snapshot during hydration, so the server's first HTML already shows the stored decision.
+ */
+export const ConsentStatus = forwardRef<HTMLDivElement, ConsentStatusProps>(function ConsentStatus(
+  { unstyled, className, ...rest },
+  ref,
+) {
+  const store = useStoreFromContext('ConsentStatus');
+  const status = useConsent((s) => s.status);
+  const choices = useConsent((s) => s.choices);
+  const t = useMessages().status;
+  return (
+    <div ref={ref} aria-live="polite" data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
+      <p data-part="status-label">{t.label}</p>
+      {status === 'pending' ? (
+        <p data-part="status-pending">{t.pending}</p>
+      ) : (
+        <ul data-part="status-list">
+          {store.policy.categories
+            .filter((c) => !c.required)
+            .map((c) => (
+              <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
+                {c.title}: <strong>{choices[c.id] ? t.on : t.off}</strong>
+              </li>
+            ))}
+        </ul>
+      )}
+    </div>
+  );
+});

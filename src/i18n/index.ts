@@ -1,0 +1,3 @@
+export { en } from './en';
+export { mergeMessages } from './types';
+export type { MessageOverrides, Messages } from './types';

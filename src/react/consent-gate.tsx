@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { useCookieCategory } from './hooks';
+import { useMessages } from './messages';
+import type { RegisteredId } from './context';
+
+export interface ConsentGateProps<Id extends RegisteredId = RegisteredId> {
+  category: Id;
+  children?: ReactNode;
+  /** Shown while the category is not granted. Default: what is blocked, and a button that allows just it. */
+  fallback?: ReactNode;
+}
+
+/** Renders its children only while `category` is granted. */
+export function ConsentGate<Id extends RegisteredId>({ category, children, fallback }: ConsentGateProps<Id>) {
+  const { granted, category: definition, setGranted } = useCookieCategory(category);
+  const t = useMessages().gate;
+  if (granted) return <>{children}</>;
+  if (fallback !== undefined) return <>{fallback}</>;
+  return (
+    <div data-part="gate" data-category={category} className="cc-gate">
+      <p data-part="gate-message">{t.blocked(definition.title)}</p>
+      <button type="button" data-part="gate-allow" className="cc-button" onClick={() => setGranted(true)}>
+        {t.allow(definition.title)}
+      </button>
+    </div>
+  );
+}
