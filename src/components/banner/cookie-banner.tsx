@@ -1,0 +1,142 @@
+import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import type { ConsentMethod } from '../../core';
+import { useStoreFromContext } from '../../react/context';
+import { useConsent } from '../../react/hooks';
+import { useMessages } from '../../react/messages';
+import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
+
+export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
+  /** `bar`: full width along an edge. `box`: a card in a bottom (or top) corner. */
+  layout?: 'bar' | 'box';
+  position?: 'bottom' | 'top';
+  /** Link to the full cookie policy (http(s), mailto or a relative URL). */
+  policyHref?: string;
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /** Ship no visual CSS: keep the structure, data-part hooks and behaviour only. */
+  unstyled?: boolean;
+}
+
+/**
+ * The first layer: a named landmark, shown while no decision is stored and the preferences dialog
+ * is closed, with "Accept all" and "Reject all" side by side and "Customize". After a decision made
+ * while it was shown, a short confirmation with a "Hide" button takes the place of the choices.
+ * It never blocks the page: no overlay, no focus trap.
+ */
+export const CookieBanner = forwardRef<HTMLElement, CookieBannerProps>(function CookieBanner(
+  { layout = 'bar', position = 'bottom', policyHref, headingLevel = 2, unstyled, className, ...rest },
+  forwardedRef,
+) {
+  const store = useStoreFromContext('CookieBanner');
+  const status = useConsent((s) => s.status);
+  const record = useConsent((s) => s.record);
+  const preferencesOpen = useConsent((s) => s.preferencesOpen);
+  const gpc = useConsent((s) => s.signals.gpc);
+  const t = useMessages().banner;
+  const ref = useRef<HTMLElement | null>(null);
+  const confirmationRef = useRef<HTMLParagraphElement>(null);
+
+  // A decision made while the banner was up is confirmed in its place (GOV.UK pattern). The stored
+  // decision this page loaded with (even if hydration shows it a moment late), or one coming from a
+  // browser signal, shows nothing.
+  const [loadedRecord] = useState(store.getState().record);
+  const [confirmation, setConfirmation] = useState<ConsentMethod | null>(null);
+  const [seenStatus, setSeenStatus] = useState(status);
+  if (status !== seenStatus) {
+    setSeenStatus(status);
+    setConfirmation(record && record !== loadedRecord && record.method !== 'signal' ? record.method : null);
+  }
+
+  useEffect(() => {
+    // The buttons that had focus are gone: put focus on the message so it is read and Tab goes on from here.
+    if (confirmation) confirmationRef.current?.focus();
+  }, [confirmation]);
+
+  const visible = status === 'pending' || confirmation !== null;
+  const hidden = status === 'pending' && preferencesOpen;
+
+  // A fixed banner must not hide the focused element (WCAG 2.4.11): scrolling into view keeps
+  // focused elements clear of the banner's edge.
+  useIsomorphicLayoutEffect(() => {
+    const element = ref.current;
+    if (!visible || hidden || unstyled || !element || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement.style;
+    const property = position === 'top' ? 'scrollPaddingTop' : 'scrollPaddingBottom';
+    const before = root[property];
+    const observer = new ResizeObserver(() => {
+      root[property] = `${element.offsetHeight}px`;
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root[property] = before;
+    };
+  }, [visible, hidden, unstyled, position]);
+
+  if (!visible) return null;
+  const Heading = `h${headingLevel}` as const;
+  const button = partClass('button', unstyled);
+  const href = safeHref(policyHref, { relative: true });
+  const setRefs = (node: HTMLElement | null) => {
+    ref.current = node;
+    if (typeof forwardedRef === 'function') forwardedRef(node);
+    else if (forwardedRef) forwardedRef.current = node;
+  };
+
+  return (
+    <section
+      ref={setRefs}
+      aria-label={t.label}
+      hidden={hidden}
+      data-part="banner"
+      data-layout={layout}
+      data-position={position}
+      data-state={confirmation ? 'confirmed' : 'open'}
+      className={cx(partClass('banner', unstyled), className)}
+      {...rest}
+    >
+      {confirmation ? (
+        <div data-part="banner-body">
+          <p ref={confirmationRef} tabIndex={-1} role="status" data-part="banner-confirmation">
+            {t.confirmation[confirmation]}
+          </p>
+          <div data-part="banner-actions">
+            <button type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={() => setConfirmation(null)}>
+              {t.hide}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div data-part="banner-body">
+          <div data-part="banner-text">
+            <Heading data-part="banner-title">
+              {t.title}
+            </Heading>
+            <p data-part="banner-description">
+              {t.description}
+              {href && (
+                <>
+                  {' '}
+                  <a href={href} data-part="banner-policy-link">
+                    {t.policyLink}
+                  </a>
+                </>
+              )}
+            </p>
+            {gpc && <p data-part="banner-signal">{t.signalHonored}</p>}
+          </div>
+          <div data-part="banner-actions">
+            <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={store.acceptAll}>
+              {t.acceptAll}
+            </button>
+            <button type="button" data-part="banner-reject" className={button} data-variant="choice" onClick={store.rejectAll}>
+              {t.rejectAll}
+            </button>
+            <button type="button" aria-haspopup="dialog" data-part="banner-customize" className={button} data-variant="secondary" onClick={store.openPreferences}>
+              {t.customize}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+});

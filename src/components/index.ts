@@ -1,0 +1,10 @@
+export { CookieBanner } from './banner/cookie-banner';
+export type { CookieBannerProps } from './banner/cookie-banner';
+export { PreferencesDialog } from './preferences/preferences-dialog';
+export type { PreferencesDialogProps } from './preferences/preferences-dialog';
+export { CookieSettingsButton } from './settings-button/cookie-settings-button';
+export type { CookieSettingsButtonProps } from './settings-button/cookie-settings-button';
+export { ConsentStatus } from './status/consent-status';
+export type { ConsentStatusProps } from './status/consent-status';
+export * from './cookie-table';
+export * from './policy';

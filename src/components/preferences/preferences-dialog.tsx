@@ -1,0 +1,168 @@
+import * as Dialog from '@radix-ui/react-dialog';
+import * as Switch from '@radix-ui/react-switch';
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import type { CategoryDefinition } from '../../core';
+import { useStoreFromContext } from '../../react/context';
+import { useConsent } from '../../react/hooks';
+import { useMessages } from '../../react/messages';
+import { CookieTable } from '../cookie-table/cookie-table';
+import { cx, partClass, useIsomorphicLayoutEffect } from '../utils';
+
+export interface PreferencesDialogProps extends Omit<ComponentPropsWithoutRef<typeof Dialog.Content>, 'children'> {
+  /** Controlled open state; without it the store's `preferencesOpen` decides. */
+  open?: boolean;
+  /** Open on first mount (uncontrolled). */
+  defaultOpen?: boolean;
+  onOpenChange?: (open: boolean) => void;
+  /** An element that opens the dialog, e.g. `<button>Cookie settings</button>`. */
+  trigger?: ReactNode;
+  /** Where the dialog is portalled to; default `document.body`. */
+  container?: HTMLElement | null;
+  unstyled?: boolean;
+}
+
+const countDeclarations = (c: CategoryDefinition) =>
+  (c.cookies?.length ?? 0) + (c.services ?? []).reduce((n, s) => n + 1 + (s.cookies?.length ?? 0), 0);
+
+/**
+ * The second layer, on Radix Dialog: a switch per category (named by its title, described by its
+ * description), the required ones on and disabled. Switches are a draft until "Save choices";
+ * "Reject all" and "Accept all" decide at once. Escape and the close button save nothing.
+ */
+export const PreferencesDialog = forwardRef<HTMLDivElement, PreferencesDialogProps>(function PreferencesDialog(
+  { open: openProp, defaultOpen, onOpenChange, trigger, container, unstyled, className, onCloseAutoFocus, ...rest },
+  ref,
+) {
+  const store = useStoreFromContext('PreferencesDialog');
+  const storeOpen = useConsent((s) => s.preferencesOpen);
+  const choices = useConsent((s) => s.choices);
+  const gpc = useConsent((s) => s.signals.gpc);
+  const t = useMessages().dialog;
+  const idBase = useId();
+  const open = openProp ?? storeOpen;
+
+  useEffect(() => {
+    if (defaultOpen && openProp === undefined) store.openPreferences();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- first mount only, like Radix's defaultOpen
+
+  // The switches start from what is in force each time the dialog opens.
+  const [draft, setDraft] = useState(choices);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setDraft(choices);
+  }
+
+  const opener = useRef<HTMLElement | null>(null);
+  useIsomorphicLayoutEffect(() => {
+    // Runs before Radix moves focus into the dialog, so the element that opened it still has focus.
+    if (open) opener.current = document.activeElement as HTMLElement | null;
+  }, [open]);
+
+  const setOpen = (next: boolean) => {
+    onOpenChange?.(next);
+    if (openProp === undefined) (next ? store.openPreferences : store.closePreferences)();
+  };
+  const decide = (action: () => void) => () => {
+    action();
+    if (openProp !== undefined) onOpenChange?.(false);
+  };
+  const part = (name: string) => partClass(name, unstyled);
+
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
+      <Dialog.Portal container={container}>
+        <Dialog.Overlay data-part="dialog-overlay" className={part('dialog-overlay')} />
+        <Dialog.Content
+          ref={ref}
+          aria-modal="true"
+          data-part="dialog"
+          className={cx(part('dialog'), className)}
+          onCloseAutoFocus={(event) => {
+            onCloseAutoFocus?.(event);
+            if (event.defaultPrevented) return;
+            // Radix returns focus only to a Dialog.Trigger; this dialog is mostly opened through the
+            // store (banner, footer button), so it returns focus to whatever opened it, unless
+            // something else (the banner's confirmation) has taken focus on purpose since.
+            event.preventDefault();
+            const active = document.activeElement;
+            if (active && active !== document.body && active.isConnected) return;
+            if (opener.current?.isConnected) opener.current.focus();
+          }}
+          {...rest}
+        >
+          <div data-part="dialog-header">
+            <Dialog.Title data-part="dialog-title">{t.title}</Dialog.Title>
+            <Dialog.Close data-part="dialog-close" className={part('dialog-close')} aria-label={t.close}>
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+                <path d="M6 6l12 12M18 6L6 18" />
+              </svg>
+            </Dialog.Close>
+          </div>
+          <div data-part="dialog-body">
+            <Dialog.Description data-part="dialog-description">{t.description}</Dialog.Description>
+            <ul data-part="dialog-categories">
+              {store.policy.categories.map((category) => {
+                const id = `${idBase}-${category.id}`;
+                const declarations = countDeclarations(category);
+                const signalled = gpc && category.saleOrShare;
+                return (
+                  <li key={category.id} data-part="category" data-category={category.id}>
+                    <div data-part="category-header">
+                      <h3 id={`${id}-title`} data-part="category-title">
+                        {category.title}
+                      </h3>
+                      {category.required && (
+                        <span id={`${id}-always`} data-part="category-always-active">
+                          {t.alwaysActive}
+                        </span>
+                      )}
+                      <Switch.Root
+                        data-part="switch"
+                        className={part('switch')}
+                        aria-labelledby={`${id}-title`}
+                        aria-describedby={cx(`${id}-description`, category.required && `${id}-always`, signalled && `${id}-signal`)}
+                        checked={!!category.required || !!draft[category.id]}
+                        disabled={category.required}
+                        onCheckedChange={(checked) => setDraft((d) => ({ ...d, [category.id]: checked }))}
+                      >
+                        <Switch.Thumb data-part="switch-thumb" className={part('switch-thumb')} />
+                      </Switch.Root>
+                    </div>
+                    <p id={`${id}-description`} data-part="category-description">
+                      {category.description}
+                    </p>
+                    {signalled && (
+                      <p id={`${id}-signal`} data-part="category-signal">
+                        {t.signalHonored}
+                      </p>
+                    )}
+                    {declarations > 0 && (
+                      <details data-part="category-details">
+                        <summary data-part="category-summary">{t.details(declarations)}</summary>
+                        {!!category.cookies?.length && <CookieTable kind="first-party" category={category.id} unstyled={unstyled} />}
+                        {!!category.services?.length && <CookieTable kind="third-party" category={category.id} unstyled={unstyled} />}
+                      </details>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+          <div data-part="dialog-actions">
+            <button type="button" data-part="dialog-reject" className={part('button')} data-variant="choice" onClick={decide(store.rejectAll)}>
+              {t.rejectAll}
+            </button>
+            <button type="button" data-part="dialog-accept" className={part('button')} data-variant="choice" onClick={decide(store.acceptAll)}>
+              {t.acceptAll}
+            </button>
+            <button type="button" data-part="dialog-save" className={part('button')} data-variant="secondary" onClick={decide(() => store.save(draft))}>
+              {t.save}
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+});

@@ -1,0 +1,178 @@
+import { act, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { CookieSettingsButton, PreferencesDialog } from '../../src';
+import { axeViolations, renderWithConsent, storedDecision } from './harness';
+
+const dialog = () => screen.getByRole('dialog', { name: 'Cookie preferences' });
+const toggle = (name: string) => within(dialog()).getByRole('switch', { name });
+
+async function openFromFooter(options = {}) {
+  const view = renderWithConsent(
+    <>
+      <PreferencesDialog />
+      <footer>
+        <CookieSettingsButton />
+      </footer>
+    </>,
+    options,
+  );
+  await view.user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+  return view;
+}
+
+describe('PreferencesDialog, opened from the footer on a first visit', () => {
+  it('is a modal dialog labelled by its visible title, with focus inside', async () => {
+    await openFromFooter();
+    expect(dialog()).toHaveAttribute('aria-modal', 'true');
+    expect(within(dialog()).getByRole('heading', { level: 2, name: 'Cookie preferences' })).toBeInTheDocument();
+    expect(dialog()).toContainElement(document.activeElement as HTMLElement);
+  });
+
+  it('has a switch per category named by its title and described by its description', async () => {
+    await openFromFooter();
+    const switches = within(dialog()).getAllByRole('switch');
+    expect(switches.map((s) => s.getAttribute('aria-checked'))).toEqual(['true', 'false', 'false', 'false']);
+    expect(toggle('Performance Cookies')).toHaveAccessibleDescription('Count visits and traffic sources.');
+    expect(toggle('Targeting/Advertising Cookies')).toHaveAttribute('aria-checked', 'false');
+  });
+
+  it('shows the required category on, not operable, and marked "Always active"', async () => {
+    const { user } = await openFromFooter();
+    const essential = toggle('Essential Cookies');
+    expect(essential).toBeChecked();
+    expect(essential).toBeDisabled();
+    expect(essential).toHaveAccessibleDescription(expect.stringContaining('Always active'));
+    await user.click(essential);
+    expect(essential).toBeChecked();
+  });
+
+  it('toggles a switch with Space without changing its name, and saves nothing until "Save choices"', async () => {
+    const { user, store } = await openFromFooter();
+    toggle('Functional Cookies').focus();
+    await user.keyboard(' ');
+    expect(toggle('Functional Cookies')).toHaveAttribute('aria-checked', 'true');
+    expect(store.getState().choices.functional).toBe(false);
+    expect(storedDecision()).toBeNull();
+    await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(storedDecision()).toMatchObject({ method: 'custom', choices: { functional: true, performance: false } });
+  });
+
+  it('keeps Tab and Shift+Tab inside the dialog', async () => {
+    const { user } = await openFromFooter();
+    for (let i = 0; i < 12; i++) {
+      await user.tab();
+      expect(dialog()).toContainElement(document.activeElement as HTMLElement);
+    }
+    for (let i = 0; i < 12; i++) {
+      await user.tab({ shift: true });
+      expect(dialog()).toContainElement(document.activeElement as HTMLElement);
+    }
+  });
+
+  it.each([
+    ['Escape', async (user: ReturnType<typeof renderWithConsent>['user']) => user.keyboard('{Escape}')],
+    ['the close button', async (user: ReturnType<typeof renderWithConsent>['user']) => user.click(screen.getByRole('button', { name: 'Close' }))],
+  ])('closes on %s without saving the draft, and returns focus to the opener', async (_, close) => {
+    const { user, store } = await openFromFooter();
+    await user.click(toggle('Performance Cookies'));
+    await close(user);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.getState()).toMatchObject({ status: 'pending', preferencesOpen: false });
+    expect(storedDecision()).toBeNull();
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Cookie Settings' })).toHaveFocus());
+  });
+
+  it('starts again from what is in force when reopened after a discarded draft', async () => {
+    const { user } = await openFromFooter();
+    await user.click(toggle('Performance Cookies'));
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+    expect(toggle('Performance Cookies')).toHaveAttribute('aria-checked', 'false');
+  });
+
+  it.each([
+    ['Accept all', { performance: true, functional: true, targeting: true }, 'accept-all'],
+    ['Reject all', { performance: false, functional: false, targeting: false }, 'reject-all'],
+  ])('decides at once with %s, whatever the draft', async (name, choices, method) => {
+    const { user } = await openFromFooter();
+    await user.click(toggle('Functional Cookies'));
+    await user.click(within(dialog()).getByRole('button', { name }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(storedDecision()).toMatchObject({ method, choices: { essential: true, ...choices } });
+  });
+
+  it('reopens with the current state after a decision', async () => {
+    const { user, store } = await openFromFooter();
+    act(() => store.save({ performance: true }));
+    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+    expect(toggle('Performance Cookies')).toHaveAttribute('aria-checked', 'true');
+    expect(toggle('Functional Cookies')).toHaveAttribute('aria-checked', 'false');
+  });
+
+  it('lists each category’s cookies and services in a collapsed section', async () => {
+    const { user } = await openFromFooter();
+    const performance = toggle('Performance Cookies').closest('li')!;
+    const summary = within(performance as HTMLElement).getByText('Show 3 cookies and services');
+    expect(summary.closest('details')).not.toHaveAttribute('open');
+    await user.click(summary);
+    expect(summary.closest('details')).toHaveAttribute('open');
+    expect(within(performance as HTMLElement).getByRole('link', { name: /View Policy/ })).toHaveAttribute('href', 'https://policies.google.com/privacy');
+  });
+
+  it('has no axe violations while open', async () => {
+    await openFromFooter();
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('PreferencesDialog with Global Privacy Control', () => {
+  it('says the signal is honored on the sale-or-share row and Accept all leaves it off', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const { user } = await openFromFooter();
+      const targeting = toggle('Targeting/Advertising Cookies');
+      expect(targeting).toHaveAccessibleDescription(expect.stringContaining('Opt-out preference signal honored'));
+      expect(within(dialog()).getAllByText('Opt-out preference signal honored')).toHaveLength(1);
+      await user.click(within(dialog()).getByRole('button', { name: 'Accept all' }));
+      expect(storedDecision()?.choices).toMatchObject({ performance: true, targeting: false });
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+});
+
+describe('PreferencesDialog, controlled', () => {
+  it('follows open/onOpenChange instead of the store', async () => {
+    const onOpenChange = vi.fn();
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <button onClick={() => setOpen(true)}>Privacy choices</button>
+          <PreferencesDialog
+            open={open}
+            onOpenChange={(next) => {
+              onOpenChange(next);
+              setOpen(next);
+            }}
+          />
+        </>
+      );
+    }
+    const { user, store } = renderWithConsent(<Host />);
+    await user.click(screen.getByRole('button', { name: 'Privacy choices' }));
+    expect(dialog()).toBeInTheDocument();
+    expect(store.getState().preferencesOpen).toBe(false);
+    await user.click(within(dialog()).getByRole('button', { name: 'Reject all' }));
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(storedDecision()?.method).toBe('reject-all');
+  });
+
+  it('opens on mount with defaultOpen', () => {
+    renderWithConsent(<PreferencesDialog defaultOpen />);
+    expect(dialog()).toBeInTheDocument();
+  });
+});

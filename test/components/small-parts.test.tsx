@@ -1,0 +1,87 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { ConsentGate, ConsentStatus, CookieSettingsButton } from '../../src';
+import { axeViolations, renderWithConsent, storedDecision } from './harness';
+
+describe('ConsentStatus', () => {
+  it('says no choice is made yet on a first visit', () => {
+    renderWithConsent(<ConsentStatus />);
+    expect(screen.getByText('Current preferences:')).toBeInTheDocument();
+    expect(screen.getByText(/optional cookies are off until you choose/)).toBeInTheDocument();
+  });
+
+  it('lists each optional category and its state, live', () => {
+    const { store } = renderWithConsent(<ConsentStatus />);
+    act(() => store.save({ performance: true }));
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['Performance Cookies: On', 'Functional Cookies: Off', 'Targeting/Advertising Cookies: Off']);
+    act(() => store.setCategory('performance', false));
+    expect(screen.getAllByRole('listitem')[0]).toHaveTextContent('Performance Cookies: Off');
+  });
+});
+
+describe('CookieSettingsButton', () => {
+  it('opens the preferences from anywhere', async () => {
+    const { user, store } = renderWithConsent(<CookieSettingsButton />);
+    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+    expect(store.getState().preferencesOpen).toBe(true);
+  });
+
+  it('renders the host element with asChild, keeping the behaviour', async () => {
+    const { user, store } = renderWithConsent(
+      <CookieSettingsButton asChild>
+        <a href="#cookie-settings">Manage cookies</a>
+      </CookieSettingsButton>,
+    );
+    const link = screen.getByRole('link', { name: 'Manage cookies' });
+    expect(link).toHaveAttribute('data-part', 'settings-button');
+    await user.click(link);
+    expect(store.getState().preferencesOpen).toBe(true);
+  });
+
+  it('lets the host cancel the opening', async () => {
+    const { user, store } = renderWithConsent(<CookieSettingsButton onClick={(e) => e.preventDefault()} />);
+    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+    expect(store.getState().preferencesOpen).toBe(false);
+  });
+});
+
+describe('ConsentGate', () => {
+  const Video = () => <iframe title="Onboarding video" />;
+
+  it('renders nothing of its children before consent, and explains what is blocked', async () => {
+    renderWithConsent(
+      <ConsentGate category="functional">
+        <Video />
+      </ConsentGate>,
+    );
+    expect(screen.queryByTitle('Onboarding video')).toBeNull();
+    expect(screen.getByText(/uses Functional Cookies, which you have not allowed/)).toBeInTheDocument();
+    expect(await axeViolations()).toEqual([]);
+  });
+
+  it('grants just that category from its button, then shows the children', async () => {
+    const { user } = renderWithConsent(
+      <ConsentGate category="functional">
+        <Video />
+      </ConsentGate>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Allow Functional Cookies' }));
+    expect(screen.getByTitle('Onboarding video')).toBeInTheDocument();
+    expect(storedDecision()).toMatchObject({ method: 'custom', choices: { functional: true, performance: false, targeting: false } });
+  });
+
+  it('shows a host fallback instead, and hides the children again on withdrawal', () => {
+    const { store } = renderWithConsent(
+      <ConsentGate category="performance" fallback={<p>Analytics are off.</p>}>
+        <p>Analytics dashboard</p>
+      </ConsentGate>,
+    );
+    expect(screen.getByText('Analytics are off.')).toBeInTheDocument();
+    act(() => store.setCategory('performance', true));
+    expect(screen.getByText('Analytics dashboard')).toBeInTheDocument();
+    act(() => store.setCategory('performance', false));
+    expect(screen.queryByText('Analytics dashboard')).toBeNull();
+    expect(within(document.body).getByText('Analytics are off.')).toBeInTheDocument();
+  });
+});
