@@ -5,19 +5,19 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
-  async viteFinal(viteConfig) {
-    // Radix ships 'use client' in every module; bundlers warn about each one. It is expected here.
-    viteConfig.build ??= {};
-    const build = viteConfig.build as typeof viteConfig.build & {
-      rolldownOptions?: { onwarn?: (warning: { code?: string }, warn: (warning: { code?: string }) => void) => void };
-    };
-    build.rolldownOptions = {
-      ...build.rolldownOptions,
-      onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+  viteFinal(viteConfig) {
+    // Radix ships 'use client' in every module; the bundler warns about each one. It is expected here.
+    const build = viteConfig.build ?? {};
+    viteConfig.build = {
+      ...build,
+      chunkSizeWarningLimit: 2000,
+      rolldownOptions: {
+        ...build.rolldownOptions,
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
       },
     };
-    build.chunkSizeWarningLimit = 2000;
     return viteConfig;
   },
 };

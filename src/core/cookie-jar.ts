@@ -84,8 +84,8 @@ export interface CookieJar {
 }
 
 /**
- * Cookies of the document, or of the request header on the server. What it writes is also kept in
- * memory, so where the browser refuses cookies (disabled, sandboxed) the decision lasts the page.
+ * Cookies of the document, or of the request header on the server. Where the browser refuses a
+ * cookie (disabled, sandboxed frame), what was written is kept in memory for the page's life.
  */
 export function createCookieJar(initialCookieHeader?: string): CookieJar {
   const memory = new Map<string, string>();
@@ -97,8 +97,12 @@ export function createCookieJar(initialCookieHeader?: string): CookieJar {
       return value ?? memory.get(name);
     },
     set(name, value, attributes) {
-      memory.set(name, value);
       writeDocumentCookie(serializeCookie(name, value, attributes));
+      // Memory stands in only where the browser did not keep the cookie; otherwise the document
+      // stays the one source, so a change made by another tab is seen.
+      serverCookies.delete(name);
+      if (this.get(name) === value) memory.delete(name);
+      else memory.set(name, value);
     },
     remove(name, attributes) {
       memory.delete(name);

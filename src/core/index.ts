@@ -3,7 +3,7 @@ export type { CategoryDefinition, CategoryId, CookieDeclaration, Policy, PolicyD
 export { decodeRecord, encodeRecord } from './record';
 export type { ConsentMethod, ConsentRecord, ConsentSignals, DecodeOptions } from './record';
 export { createConsentStore } from './store';
-export type { ConsentState, ConsentStatus, ConsentStore, ConsentStoreOptions, Listener } from './store';
+export type { ConsentState, DecisionStatus, ConsentStore, ConsentStoreOptions, Listener } from './store';
 export { parseCookieHeader } from './cookie-jar';
 export type { CookieOptions } from './cookie-jar';
 export { readSignals } from './signals';

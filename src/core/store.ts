@@ -3,10 +3,10 @@ import type { CategoryDefinition, Policy } from './policy';
 import { createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
 import { readSignals } from './signals';
 
-export type ConsentStatus = 'pending' | 'decided';
+export type DecisionStatus = 'pending' | 'decided';
 
 export interface ConsentState<Id extends string = string> {
-  status: ConsentStatus;
+  status: DecisionStatus;
   /** What is in force now: required categories always true; optional ones false while pending. */
   choices: Readonly<Record<Id, boolean>>;
   record: ConsentRecord<Id> | null;
@@ -25,6 +25,12 @@ export interface ConsentStoreOptions<Id extends string = string> {
   respectDoNotTrack?: boolean;
   /** Called after every decision with the new record and the one it replaces. */
   onChange?: (record: ConsentRecord<Id>, previous: ConsentRecord<Id> | null) => void;
+  /**
+   * A sensitive page (e.g. an authenticated patient page, HHS guidance on tracking): the listed
+   * categories, or with `true` every optional one, are not in force on this page whatever is
+   * stored. The stored record is left as it is.
+   */
+  sensitive?: boolean | readonly Id[];
   /** Clock, for tests. */
   now?: () => number | Date;
 }
@@ -44,6 +50,8 @@ export interface ConsentStore<Id extends string = string> {
   setCategory(id: Id, granted: boolean): void;
   /** Forgets the decision (deletes the consent cookie): the visitor is asked again. */
   reset(): void;
+  /** Reads the consent cookie again, e.g. after another tab decided; tells subscribers if it changed. */
+  refresh(): void;
   openPreferences(): void;
   closePreferences(): void;
   destroy(): void;
@@ -65,6 +73,11 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const optOut = (s: ConsentSignals) => (respectGlobalPrivacyControl && s.gpc) || (respectDoNotTrack && s.dnt);
   let destroyed = false;
 
+  const { sensitive } = options;
+  const blocked = (c: CategoryDefinition<Id>) => !c.required && (sensitive === true || (!!sensitive && sensitive.includes(c.id)));
+  // What is in force: the stored choices, less what this page may not run.
+  const inForce = (choices: Record<Id, boolean>) => (sensitive ? choicesOf((c) => !blocked(c) && choices[c.id]) : choices);
+
   const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => {
     const choices = {} as Record<Id, boolean>;
     for (const c of policy.categories) choices[c.id] = !!c.required || grant(c);
@@ -73,7 +86,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
 
   const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, preferencesOpen = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
-    choices: record ? record.choices : choicesOf(() => false),
+    choices: record ? inForce(record.choices) : choicesOf(() => false),
     record,
     preferencesOpen,
     signals: s,
@@ -111,7 +124,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       sameSite: cookie.sameSite,
       secure,
     });
-    set({ status: 'decided', choices, record, preferencesOpen: false });
+    set({ status: 'decided', choices: inForce(choices), record, preferencesOpen: false });
     try {
       onChange?.(record, previous);
     } catch (error) {
@@ -137,7 +150,9 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
 
   const save = (choices: Partial<Record<Id, boolean>>) => {
     checkIds(choices);
-    decide('custom', choicesOf((c) => choices[c.id] ?? state.choices[c.id]));
+    // Over what is stored, not what is in force: a sensitive page must not rewrite what it blocks.
+    const current = state.record?.choices ?? state.choices;
+    decide('custom', choicesOf((c) => choices[c.id] ?? current[c.id]));
   };
 
   return {
@@ -156,6 +171,10 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       if (destroyed) return;
       jar.remove(cookie.name, { path: cookie.path, domain: cookie.domain });
       set(stateFor(null, signals, state.preferencesOpen));
+    },
+    refresh() {
+      const record = read();
+      if (!destroyed && record?.id !== state.record?.id) set(stateFor(record, signals, state.preferencesOpen));
     },
     openPreferences: () => destroyed || set({ preferencesOpen: true }),
     closePreferences: () => destroyed || set({ preferencesOpen: false }),

@@ -306,3 +306,53 @@ describe('the store as an external store', () => {
     expect(() => createConsentStore({} as never)).toThrow(/pass a policy made with definePolicy/);
   });
 });
+
+describe('createConsentStore on a sensitive page', () => {
+  it('keeps the listed categories out of force whatever is stored, and leaves the record alone', () => {
+    create().acceptAll();
+    const stored = browser.jar.get('cookie_consent');
+    const store = create({ sensitive: ['performance', 'targeting'] });
+    expect(store.getState().choices).toEqual({ essential: true, performance: false, functional: true, targeting: false });
+    expect(store.getState().record!.choices.performance).toBe(true);
+    expect(browser.jar.get('cookie_consent')).toBe(stored);
+  });
+
+  it('blocks every optional category with sensitive: true', () => {
+    const store = create({ sensitive: true });
+    store.acceptAll();
+    expect(store.getState().choices).toEqual({ essential: true, performance: false, functional: false, targeting: false });
+    expect(stored()?.choices).toEqual({ essential: true, performance: true, functional: true, targeting: true });
+  });
+
+  it('does not rewrite a blocked category when the visitor changes another one there', () => {
+    create().acceptAll();
+    const store = create({ sensitive: ['performance'] });
+    store.setCategory('functional', false);
+    expect(stored()?.choices).toMatchObject({ performance: true, functional: false });
+    expect(store.getState().choices.performance).toBe(false);
+  });
+});
+
+describe('refresh, after another tab decided', () => {
+  it('adopts the decision now in the cookie and tells subscribers, without calling onChange', () => {
+    const onChange = vi.fn();
+    const here = create({ onChange });
+    const listener = vi.fn();
+    here.subscribe(listener);
+    create().save({ functional: true });
+    here.refresh();
+    expect(here.getState()).toMatchObject({ status: 'decided', choices: { functional: true } });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(onChange).not.toHaveBeenCalled();
+    here.refresh();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes back to pending when the other tab reset the decision', () => {
+    const here = create();
+    here.acceptAll();
+    create().reset();
+    here.refresh();
+    expect(here.getState().status).toBe('pending');
+  });
+});

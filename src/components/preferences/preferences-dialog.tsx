@@ -35,7 +35,8 @@ export const PreferencesDialog = forwardRef<HTMLDivElement, PreferencesDialogPro
 ) {
   const store = useStoreFromContext('PreferencesDialog');
   const storeOpen = useConsent((s) => s.preferencesOpen);
-  const choices = useConsent((s) => s.choices);
+  // The switches show the visitor's own decision; on a sensitive page it may differ from what is in force.
+  const choices = useConsent((s) => s.record?.choices ?? s.choices);
   const gpc = useConsent((s) => s.signals.gpc);
   const t = useMessages().dialog;
   const idBase = useId();
