@@ -18,8 +18,17 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/core/**', 'test/e2e/**'],
+          exclude: ['test/core/**', 'test/e2e/**', 'test/package/**'],
           setupFiles: ['test/setup.ts'],
+        },
+      },
+      {
+        // Checks of the built package (dist/): `npm test` builds first.
+        test: {
+          name: 'package',
+          environment: 'node',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 120_000,
         },
       },
       {

@@ -1,16 +1,22 @@
-// Measures what a host ships: each scenario is bundled from dist/ with esbuild (minified, React
-// external, as a host bundler would tree-shake it) and gzipped at level 9.
+// What a host ships, measured: each scenario is bundled from dist/ by esbuild (minified, React
+// external, tree-shaken as a host bundler would) and gzipped at level 9. `npm run size` prints the
+// table; test/package/bundle-size.test.ts holds the budgets.
 import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', ')} } from '${from}'; console.log(${names.join(', ')});`;
 
+/** name -> [source, budget in gzip bytes] */
 export const scenarios = {
-  core: `import { definePolicy, createConsentStore } from '@connexx/consent-ui/core'; console.log(definePolicy, createConsentStore);`,
-  'core + hooks': `import { definePolicy, createConsentStore, ConsentProvider, useConsent, useCookieCategory } from '@connexx/consent-ui'; console.log(definePolicy, createConsentStore, ConsentProvider, useConsent, useCookieCategory);`,
+  core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4000],
+  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6000],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 22000],
 };
+export const stylesBudget = 4000;
 
 // Resolves the package's own name to its built files, the way a host resolves the published package.
 const selfReference = {
@@ -31,19 +37,24 @@ export async function bundle(source) {
     format: 'esm',
     platform: 'browser',
     external: ['react', 'react-dom', 'react/jsx-runtime'],
+    define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [selfReference],
     logLevel: 'silent',
     metafile: true,
   });
   const code = result.outputFiles[0].contents;
-  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, inputs: Object.keys(result.metafile.inputs) };
+  // Files that put code in the output (a parsed but tree-shaken file adds 0 bytes).
+  const [output] = Object.values(result.metafile.outputs);
+  const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path);
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, inputs };
 }
 
-export const gzipFile = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
+export const stylesGzip = () => gzipSync(readFileSync(`${root}dist/styles.css`), { level: 9 }).length;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const [name, source] of Object.entries(scenarios)) {
+  for (const [name, [source, budget]] of Object.entries(scenarios)) {
     const { raw, gzip } = await bundle(source);
-    console.log(`${name.padEnd(16)} ${String(raw).padStart(7)} B min  ${String(gzip).padStart(6)} B gzip`);
+    console.log(`${name.padEnd(14)} ${String(raw).padStart(7)} B min ${String(gzip).padStart(7)} B gzip   budget ${budget}`);
   }
+  console.log(`${'styles.css'.padEnd(14)} ${String(readFileSync(`${root}dist/styles.css`).length).padStart(7)} B min ${String(stylesGzip()).padStart(7)} B gzip   budget ${stylesBudget}`);
 }

@@ -30,7 +30,10 @@ export const en = {
       'Choose which optional cookies we may use. Essential cookies are always on because the site cannot work without them. Your choice is saved for this site and you can change it at any time.',
     close: 'Close',
     alwaysActive: 'Always active',
-    details: (count: number) => (count === 1 ? 'Show the cookie and service' : `Show ${count} cookies and services`),
+    details: (count: number) => (count === 1 ? 'Show the cookie or service' : `Show ${count} cookies and services`),
+    /** Captions of a category's two tables inside the dialog, unique per category. */
+    firstPartyCaption: (category: string) => `${category}: cookies set by this site`,
+    thirdPartyCaption: (category: string) => `${category}: third-party services`,
     rejectAll: 'Reject all',
     acceptAll: 'Accept all',
     save: 'Save choices',

@@ -142,8 +142,12 @@ export const PreferencesDialog = forwardRef<HTMLDivElement, PreferencesDialogPro
                     {declarations > 0 && (
                       <details data-part="category-details">
                         <summary data-part="category-summary">{t.details(declarations)}</summary>
-                        {!!category.cookies?.length && <CookieTable kind="first-party" category={category.id} unstyled={unstyled} />}
-                        {!!category.services?.length && <CookieTable kind="third-party" category={category.id} unstyled={unstyled} />}
+                        {!!category.cookies?.length && (
+                          <CookieTable kind="first-party" category={category.id} caption={t.firstPartyCaption(category.title)} unstyled={unstyled} />
+                        )}
+                        {!!category.services?.length && (
+                          <CookieTable kind="third-party" category={category.id} caption={t.thirdPartyCaption(category.title)} unstyled={unstyled} />
+                        )}
                       </details>
                     )}
                   </li>

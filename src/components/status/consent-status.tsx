@@ -31,7 +31,8 @@ export const ConsentStatus = forwardRef<HTMLDivElement, ConsentStatusProps>(func
             .filter((c) => !c.required)
             .map((c) => (
               <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
-                {c.title}: <strong>{choices[c.id] ? t.on : t.off}</strong>
+                {`${c.title}: `}
+                <strong>{choices[c.id] ? t.on : t.off}</strong>
               </li>
             ))}
         </ul>

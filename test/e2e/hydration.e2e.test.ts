@@ -1,0 +1,137 @@
+// Server-rendered with renderToString, hydrated with hydrateRoot, watched in Chromium: the banner
+// must be right in the first HTML, never flash, never shift the layout, and hydrate cleanly.
+import { build } from 'esbuild';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeRecord } from '../../src/core';
+import { HydrationApp } from './fixtures/hydration-app';
+import { chromiumArgs, requireChromium } from './chromium';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+let server: Server;
+let origin: string;
+let browser: Browser;
+let clientJs: string;
+let css: string;
+
+const storedDecision = encodeRecord({
+  id: '5f0c2a1e-7b3d-4c6f-9a8e-1d2b3c4d5e6f',
+  revision: '2025-11-25',
+  decidedAt: new Date().toISOString(),
+  method: 'custom',
+  choices: { essential: true, performance: true, functional: false, targeting: false },
+  signals: { gpc: false, dnt: false },
+});
+
+const page = (cookieHeader: string) => {
+  const html = renderToString(createElement(HydrationApp, { cookieHeader }));
+  // The header travels to the client the way a framework passes server props: as escaped JSON.
+  const header = JSON.stringify(cookieHeader).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connexx</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/styles.css"></head>
+<body><div id="root">${html}</div><script>window.__COOKIE_HEADER__ = ${header};</script><script src="/client.js"></script></body></html>`;
+};
+
+beforeAll(async () => {
+  const bundle = async (entry: string, loader: 'tsx' | 'css') => {
+    const result = await build({
+      entryPoints: [here(entry)],
+      bundle: true,
+      write: false,
+      minify: true,
+      format: loader === 'css' ? undefined : 'iife',
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    return result.outputFiles[0]!.text;
+  };
+  [clientJs, css] = await Promise.all([bundle('./fixtures/hydration-client.tsx', 'tsx'), bundle('../../src/styles/index.css', 'css')]);
+  server = createServer((req, res) => {
+    if (req.url === '/client.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(clientJs);
+    if (req.url === '/styles.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(css);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(req.headers.cookie ?? ''));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs, headless: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** Opens the page with a watcher installed before the first byte is parsed. */
+async function visit(context: BrowserContext) {
+  const tab = await context.newPage();
+  const console: string[] = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.push(message.text());
+  });
+  tab.on('pageerror', (error) => console.push(error.message));
+  await tab.addInitScript(() => {
+    const w = window as unknown as { __bannerSeen: boolean; __shift: number };
+    w.__bannerSeen = false;
+    w.__shift = 0;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-part="banner"]')) w.__bannerSeen = true;
+    }).observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        if (!entry.hadRecentInput) w.__shift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const response = await tab.goto(origin);
+  const firstHtml = await response!.text();
+  await tab.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+  await tab.waitForTimeout(300);
+  return { tab, firstHtml, console };
+}
+
+describe('a server-rendered page, given a stored decision', () => {
+  it('never shows the banner, not even for one frame, and the first HTML has the live status', async () => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'cookie_consent', value: storedDecision, url: origin }]);
+    const { tab, firstHtml, console } = await visit(context);
+    expect(firstHtml).not.toContain('data-part="banner"');
+    expect(firstHtml).toContain('Performance Cookies: <strong>On</strong>');
+    expect(firstHtml).toContain('Functional Cookies: <strong>Off</strong>');
+    expect(await tab.evaluate(() => (window as unknown as { __bannerSeen: boolean }).__bannerSeen)).toBe(false);
+    expect(await tab.getByRole('region', { name: 'Cookie consent' }).count()).toBe(0);
+    expect(console).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a server-rendered page, on a first visit', () => {
+  it('has the banner in the first HTML, hydrates cleanly, and shifts no layout', async () => {
+    const context = await browser.newContext();
+    const { tab, firstHtml, console } = await visit(context);
+    expect(firstHtml).toMatch(/<section[^>]*aria-label="Cookie consent"/);
+    expect(firstHtml).toContain('optional cookies are off until you choose');
+    await expect(tab.getByRole('region', { name: 'Cookie consent' }).isVisible()).resolves.toBe(true);
+    expect(console).toEqual([]);
+    const shift = await tab.evaluate(() => (window as unknown as { __shift: number }).__shift);
+    expect(shift).toBe(0);
+    // The banner overlays the page: the main content starts where it would without it.
+    const [bannerPosition, mainTop] = await tab.evaluate(() => [
+      getComputedStyle(document.querySelector('[data-part="banner"]')!).position,
+      document.querySelector('main')!.getBoundingClientRect().top,
+    ]);
+    expect(bannerPosition).toBe('fixed');
+    expect(mainTop).toBeLessThan(120);
+    // Deciding works after hydration and writes the cookie the next request carries.
+    await tab.getByRole('button', { name: 'Reject all' }).click();
+    await expect(tab.getByRole('status').first().textContent()).resolves.toContain("You've rejected additional cookies");
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'cookie_consent')?.value).toMatch(/^1\|/);
+    await context.close();
+  });
+});

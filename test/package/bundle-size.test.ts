@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain .mjs script without types
+import { bundle, scenarios, stylesBudget, stylesGzip } from '../../scripts/bundle-size.mjs';
+
+type Scenario = [string, number];
+
+describe('what a host ships (dist/, minified, React external, gzip -9)', () => {
+  it.each(Object.entries(scenarios as Record<string, Scenario>))('keeps "%s" within its budget', async (_, [source, budget]) => {
+    const { gzip } = await bundle(source);
+    expect(gzip).toBeGreaterThan(500);
+    expect(gzip).toBeLessThanOrEqual(budget);
+  });
+
+  it('keeps styles.css within its budget', () => {
+    expect(stylesGzip()).toBeLessThanOrEqual(stylesBudget);
+  });
+
+  it('pulls no Radix into a bundle that imports only useConsent', async () => {
+    const { inputs } = await bundle(`import { useConsent } from '@connexx/consent-ui'; console.log(useConsent);`);
+    expect(inputs.some((path: string) => path.includes('dist/index.js'))).toBe(true);
+    expect(inputs.filter((path: string) => path.includes('@radix-ui'))).toEqual([]);
+  });
+
+  it('does pull Radix for the dialog, so the check above can fail', async () => {
+    const { inputs } = await bundle(`import { PreferencesDialog } from '@connexx/consent-ui'; console.log(PreferencesDialog);`);
+    expect(inputs.some((path: string) => path.includes('@radix-ui/react-dialog'))).toBe(true);
+  });
+});
