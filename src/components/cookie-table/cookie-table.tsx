@@ -1,0 +1,121 @@
+import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
+import type { CategoryDefinition } from '../../core';
+import { useStoreFromContext, type RegisteredId } from '../../react/context';
+import { useMessages } from '../../react/messages';
+import { cx, partClass, safeHref } from '../utils';
+
+export type CookieTableKind = 'first-party' | 'third-party';
+
+export interface CookieTableProps extends HTMLAttributes<HTMLDivElement> {
+  /** `first-party`: the cookies the site sets itself; `third-party`: the services that set their own. */
+  kind: CookieTableKind;
+  /** Only this category's cookies or services. Default: every category. */
+  category?: RegisteredId;
+  /** Default "First-party cookies" / "Third-party services". Give each table on a page its own. */
+  caption?: ReactNode;
+  unstyled?: boolean;
+}
+
+interface Row {
+  key: string;
+  cells: [ReactNode, ReactNode, ReactNode, ReactNode];
+}
+
+/**
+ * The policy's cookies (`kind="first-party"`) or third-party services (`kind="third-party"`) as a
+ * table. The wrapper scrolls sideways on narrow screens and takes focus so keyboard users can
+ * scroll it too.
+ */
+export const CookieTable = forwardRef<HTMLDivElement, CookieTableProps>(function CookieTable(
+  { kind, category, caption, unstyled, className, ...rest },
+  ref,
+) {
+  const { policy } = useStoreFromContext('CookieTable');
+  const t = useMessages().table;
+  const captionId = `${useId()}-caption`;
+  let categories: readonly Readonly<CategoryDefinition>[] = policy.categories;
+  if (category !== undefined) {
+    categories = categories.filter((c) => c.id === category);
+    if (!categories.length) {
+      throw new Error(`[consent-ui] <CookieTable category="${category}">: the policy has no such category; it has ${policy.categories.map((c) => `"${c.id}"`).join(', ')}.`);
+    }
+  }
+
+  const firstParty = kind === 'first-party';
+  const columns = firstParty ? [t.cookieName, t.purpose, t.duration, t.type] : [t.provider, t.purpose, t.type, t.privacyPolicy];
+  const rows: Row[] = categories.flatMap((c) =>
+    firstParty
+      ? (c.cookies ?? []).map((cookie, i) => ({
+          key: `${c.id}/${i}`,
+          cells: [<code data-part="cookie-table-name">{cookie.name}</code>, cookie.purpose, cookie.duration, c.title] as Row['cells'],
+        }))
+      : (c.services ?? []).map((service, i) => ({
+          key: `${c.id}/${i}`,
+          cells: [service.name, service.purpose, c.title, <PrivacyLink name={service.name} url={service.privacyPolicyUrl} />] as Row['cells'],
+        })),
+  );
+
+  return (
+    <div
+      ref={ref}
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+      data-part="cookie-table"
+      data-kind={kind}
+      className={cx(partClass('cookie-table', unstyled), className)}
+      {...rest}
+    >
+      <table data-part="cookie-table-table">
+        <caption id={captionId} data-part="cookie-table-caption">
+          {caption ?? (firstParty ? t.firstPartyCaption : t.thirdPartyCaption)}
+        </caption>
+        <thead data-part="cookie-table-head">
+          <tr data-part="cookie-table-row">
+            {columns.map((column) => (
+              <th key={column} scope="col" data-part="cookie-table-column">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody data-part="cookie-table-body">
+          {rows.length ? (
+            rows.map(({ key, cells: [head, ...cells] }) => (
+              <tr key={key} data-part="cookie-table-row">
+                <th scope="row" data-part="cookie-table-row-header">
+                  {head}
+                </th>
+                {cells.map((cell, i) => (
+                  <td key={i} data-part="cookie-table-cell">
+                    {cell}
+                  </td>
+                ))}
+              </tr>
+            ))
+          ) : (
+            <tr data-part="cookie-table-row">
+              <td colSpan={columns.length} data-part="cookie-table-empty">
+                {t.empty}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+});
+
+function PrivacyLink({ name, url }: { name: string; url: string | undefined }) {
+  const t = useMessages().table;
+  if (!url) return <>{t.noPolicy}</>;
+  // definePolicy rejects non-http(s) URLs, but a policy object can be built without it.
+  const href = safeHref(url);
+  if (!href) return <span data-part="cookie-table-url">{String(url)}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer" data-part="cookie-table-link">
+      {t.viewPolicy}{' '}
+      <span data-part="cookie-table-link-hint">{t.viewPolicyOf(name)}</span>
+    </a>
+  );
+}

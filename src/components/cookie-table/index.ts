@@ -1,0 +1,2 @@
+export { CookieTable } from './cookie-table';
+export type { CookieTableKind, CookieTableProps } from './cookie-table';

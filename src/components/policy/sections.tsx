@@ -1,0 +1,279 @@
+import { forwardRef } from 'react';
+import { useStoreFromContext } from '../../react/context';
+import { useMessages } from '../../react/messages';
+import { CookieTable } from '../cookie-table/cookie-table';
+import { CookieSettingsButton } from '../settings-button/cookie-settings-button';
+import { ConsentStatus } from '../status/consent-status';
+import { safeHref } from '../utils';
+import { below, Labelled, Section, SubHeading, Terms, Text, type PolicySectionBaseProps, type PolicyTerm } from './policy-blocks';
+
+/** A third-party opt-out tool: "**Digital Advertising Alliance (DAA)** [optout.aboutads.info]". */
+export interface PolicyOptOutLink {
+  name: string;
+  /** The link's visible text. */
+  text: string;
+  href: string;
+}
+
+/** How to reach whoever answers questions about the policy. */
+export interface PolicyContactDetails {
+  name?: string;
+  /** Becomes a `mailto:` link when it looks like an address; shown as text otherwise. */
+  email?: string;
+  phone?: string;
+  /** Postal address, one line per entry. */
+  address?: readonly string[];
+}
+
+export interface PolicyOverviewProps extends PolicySectionBaseProps {
+  /** Who "we" are, e.g. "Connexx". */
+  organization: string;
+}
+
+/** What This Policy Covers: scope, and that optional cookies wait for consent. */
+export const PolicyOverview = forwardRef<HTMLElement, PolicyOverviewProps>(function PolicyOverview(
+  { organization, headingLevel = 2, children, ...rest },
+  ref,
+) {
+  const t = useMessages().policy.overview;
+  return (
+    <Section ref={ref} sectionId="overview" title={t.title} level={headingLevel} {...rest}>
+      <Text>{t.scope(organization)}</Text>
+      <Labelled label={t.consentLabel}>{t.consent}</Labelled>
+      {children}
+    </Section>
+  );
+});
+
+export interface PolicyUnderstandingCookiesProps extends PolicySectionBaseProps {
+  /** Default: local storage, pixels and web beacons, SDKs. */
+  similarTechnologies?: readonly PolicyTerm[];
+}
+
+/** Understanding Cookies & Similar Technologies. */
+export const PolicyUnderstandingCookies = forwardRef<HTMLElement, PolicyUnderstandingCookiesProps>(function PolicyUnderstandingCookies(
+  { similarTechnologies, headingLevel = 2, children, ...rest },
+  ref,
+) {
+  const t = useMessages().policy.understanding;
+  const similar = similarTechnologies ?? t.similar;
+  return (
+    <Section ref={ref} sectionId="understanding-cookies" title={t.title} level={headingLevel} {...rest}>
+      <Text>{t.text}</Text>
+      {similar.length ? (
+        <>
+          <p data-part="policy-text">
+            <strong data-part="policy-term">{t.similarLabel}</strong>
+          </p>
+          <Terms items={similar} />
+        </>
+      ) : null}
+      {children}
+    </Section>
+  );
+});
+
+/** How We Use Cookies: each category of the policy, required or optional, with its examples. */
+export const PolicyCategories = forwardRef<HTMLElement, PolicySectionBaseProps>(function PolicyCategories(
+  { headingLevel = 2, children, ...rest },
+  ref,
+) {
+  const { policy } = useStoreFromContext('PolicyCategories');
+  const t = useMessages().policy.categories;
+  return (
+    <Section ref={ref} sectionId="categories" title={t.title} level={headingLevel} {...rest}>
+      <Text>{t.intro}</Text>
+      {policy.categories.map((c) => (
+        <div key={c.id} data-part="policy-category" data-category={c.id}>
+          <SubHeading level={below(headingLevel)}>{c.required ? t.required(c.title) : t.optional(c.title)}</SubHeading>
+          {c.description ? <Text>{c.description}</Text> : null}
+          {c.examples?.length ? <Labelled label={t.examplesLabel}>{t.examples(c.examples)}</Labelled> : null}
+        </div>
+      ))}
+      {children}
+    </Section>
+  );
+});
+
+export interface PolicyDurationsProps extends PolicySectionBaseProps {
+  /** The "Duration:" texts. Default "Until browser is closed" and "30 days to 1 year (varies by purpose)". */
+  durations?: { session?: string; persistent?: string };
+}
+
+/** Cookie Duration & Lifespan: session and persistent cookies. */
+export const PolicyDurations = forwardRef<HTMLElement, PolicyDurationsProps>(function PolicyDurations(
+  { durations, headingLevel = 2, children, ...rest },
+  ref,
+) {
+  const t = useMessages().policy.durations;
+  return (
+    <Section ref={ref} sectionId="durations" title={t.title} level={headingLevel} {...rest}>
+      {(['session', 'persistent'] as const).map((kind) => (
+        <div key={kind} data-part="policy-duration" data-kind={kind}>
+          <SubHeading level={below(headingLevel)}>{t[kind].title}</SubHeading>
+          <Text>{t[kind].text}</Text>
+          <Labelled label={t.durationLabel}>{durations?.[kind] ?? t[kind].duration}</Labelled>
+        </div>
+      ))}
+      {children}
+    </Section>
+  );
+});
+
+export interface PolicyCookieTablesProps extends PolicySectionBaseProps {
+  /** Who sets the first-party cookies, e.g. "Connexx". */
+  organization: string;
+}
+
+/** Specific Cookies We Use: the first-party and third-party tables. */
+export const PolicyCookieTables = forwardRef<HTMLElement, PolicyCookieTablesProps>(function PolicyCookieTables(
+  { organization, headingLevel = 2, unstyled, children, ...rest },
+  ref,
+) {
+  const t = useMessages().policy.tables;
+  const level = below(headingLevel);
+  return (
+    <Section ref={ref} sectionId="cookie-tables" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
+      {t.intro ? <Text>{t.intro}</Text> : null}
+      <SubHeading level={level}>{t.firstParty.title}</SubHeading>
+      <Text>{t.firstParty.intro(organization)}</Text>
+      <CookieTable kind="first-party" unstyled={unstyled} />
+      <SubHeading level={level}>{t.thirdParty.title}</SubHeading>
+      <Text>{t.thirdParty.intro}</Text>
+      <CookieTable kind="third-party" unstyled={unstyled} />
+      {children}
+    </Section>
+  );
+});
+
+export interface PolicyChoicesProps extends PolicySectionBaseProps {
+  /** Where each browser keeps its cookie settings. Default: Chrome, Firefox, Safari, Edge. */
+  browsers?: readonly PolicyTerm[];
+  /** Default: the DAA, the NAI and Google Analytics' opt-out add-on. */
+  optOuts?: readonly PolicyOptOutLink[];
+}
+
+/** Your Cookie Choices & Controls: the consent manager, browser settings, opt-out tools. */
+export const PolicyChoices = forwardRef<HTMLElement, PolicyChoicesProps>(function PolicyChoices(
+  { browsers, optOuts, headingLevel = 2, unstyled, children, ...rest },
+  ref,
+) {
+  const { policy } = useStoreFromContext('PolicyChoices');
+  const messages = useMessages();
+  const t = messages.policy.choices;
+  const level = below(headingLevel);
+  const optional = policy.categories.filter((c) => !c.required).map((c) => c.title);
+  return (
+    <Section ref={ref} sectionId="choices" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
+      <Text>{t.intro}</Text>
+      <SubHeading level={level}>{t.manager.title}</SubHeading>
+      <Text>{t.manager.text(messages.settingsButton)}</Text>
+      <div data-part="policy-actions">
+        <CookieSettingsButton unstyled={unstyled} />
+      </div>
+      <Labelled label={t.manager.controlLabel}>{t.manager.control(optional)}</Labelled>
+      <SubHeading level={level}>{t.browser.title}</SubHeading>
+      <Text>{t.browser.text}</Text>
+      <Text>{t.browser.howTo}</Text>
+      <Terms items={browsers ?? t.browser.browsers} />
+      <SubHeading level={level}>{t.optOuts.title}</SubHeading>
+      <Text>{t.optOuts.text}</Text>
+      <ul data-part="policy-list">
+        {(optOuts ?? t.optOuts.links).map(({ name, text, href }, i) => {
+          const safe = safeHref(href, { relative: true });
+          return (
+            <li key={i} data-part="policy-list-item">
+              <strong data-part="policy-term">{messages.policy.term(name)}</strong>{' '}
+              {safe ? (
+                <a href={safe} data-part="policy-link">
+                  {text}
+                </a>
+              ) : (
+                text
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <SubHeading level={level}>{t.impact.title}</SubHeading>
+      <Text>{t.impact.text}</Text>
+      {children}
+    </Section>
+  );
+});
+
+export interface PolicyDoNotTrackProps extends PolicySectionBaseProps {
+  /** Say so when the store is created with `respectDoNotTrack: true`. Default false, as the store. */
+  honorsDoNotTrack?: boolean;
+}
+
+/** Additional Information, opening with Do Not Track Signals; host sections can follow inside. */
+export const PolicyDoNotTrack = forwardRef<HTMLElement, PolicyDoNotTrackProps>(function PolicyDoNotTrack(
+  { honorsDoNotTrack = false, headingLevel = 2, children, ...rest },
+  ref,
+) {
+  const t = useMessages().policy.doNotTrack;
+  return (
+    <Section ref={ref} sectionId="do-not-track" title={t.title} level={headingLevel} {...rest}>
+      <SubHeading level={below(headingLevel)}>{t.subtitle}</SubHeading>
+      <Text>{honorsDoNotTrack ? t.honored : t.ignored}</Text>
+      {children}
+    </Section>
+  );
+});
+
+// Strict on purpose: "?", "&" or "%" in an address could add headers (cc, body) to the mailto link.
+const EMAIL = /^[A-Za-z0-9._+-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+export interface PolicyContactProps extends PolicySectionBaseProps {
+  contact?: PolicyContactDetails;
+}
+
+/** Questions About Our Cookie Policy?: who to write to. */
+export const PolicyContact = forwardRef<HTMLElement, PolicyContactProps>(function PolicyContact(
+  { contact = {}, headingLevel = 2, children, ...rest },
+  ref,
+) {
+  const t = useMessages().policy.contact;
+  const { name, email, phone, address = [] } = contact;
+  const mailto = email && EMAIL.test(email) ? safeHref(`mailto:${email}`) : undefined;
+  const lines = [
+    name,
+    email && (mailto ? <a href={mailto} data-part="policy-link">{email}</a> : email),
+    phone,
+    ...address,
+  ].filter(Boolean);
+  return (
+    <Section ref={ref} sectionId="contact" title={t.title} level={headingLevel} {...rest}>
+      <Text>{t.text}</Text>
+      {lines.length ? (
+        <address data-part="policy-contact">
+          {lines.map((line, i) => (
+            <p key={i} data-part="policy-contact-line">
+              {line}
+            </p>
+          ))}
+        </address>
+      ) : null}
+      {children}
+    </Section>
+  );
+});
+
+/** Manage Your Cookie Preferences: the settings button and the live "Current preferences". */
+export const PolicyManagePreferences = forwardRef<HTMLElement, PolicySectionBaseProps>(function PolicyManagePreferences(
+  { headingLevel = 2, unstyled, children, ...rest },
+  ref,
+) {
+  const t = useMessages().policy.manage;
+  return (
+    <Section ref={ref} sectionId="manage-preferences" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
+      <Text>{t.text}</Text>
+      <div data-part="policy-actions">
+        <CookieSettingsButton unstyled={unstyled} />
+      </div>
+      <ConsentStatus unstyled={unstyled} />
+      {children}
+    </Section>
+  );
+});
