@@ -57,6 +57,8 @@ export const en = {
   },
   status: {
     label: 'Current preferences:',
+    /** Before a category's state in the list: "Performance Cookies:". */
+    item: (category: string) => `${category}:`,
     on: 'On',
     off: 'Off',
     pending: 'Not chosen yet: optional cookies are off until you choose.',

@@ -31,7 +31,7 @@ export const ConsentStatus = forwardRef<HTMLDivElement, ConsentStatusProps>(func
             .filter((c) => !c.required)
             .map((c) => (
               <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
-                {`${c.title}: `}
+                {`${t.item(c.title)} `}
                 <strong>{choices[c.id] ? t.on : t.off}</strong>
               </li>
             ))}
