@@ -72,11 +72,24 @@ function checkCookies(cookies: readonly CookieDeclaration[] | undefined, where: 
 }
 
 /**
- * Checks a policy definition and returns it frozen, with category ids typed as a literal union.
- * Throws a `PolicyError` naming the first mistake found.
+ * Returns a policy definition frozen, with category ids typed as a literal union. Outside
+ * production builds it first checks the definition and throws a `PolicyError` naming the first
+ * mistake found.
  */
 export function definePolicy<const Id extends string>(definition: PolicyDefinition<Id>): Policy<Id> {
-  const { revision, updatedAt, categories } = definition ?? ({} as PolicyDefinition<Id>);
+  // The policy is the developer's own code: it is checked in development and test builds, and a
+  // production build (NODE_ENV=production) does not ship the checks to every visitor.
+  if (process.env.NODE_ENV !== 'production') validatePolicy(definition);
+  const { revision, updatedAt, categories } = definition;
+  return Object.freeze({
+    revision: String(revision),
+    updatedAt,
+    categories: Object.freeze(categories.map((c) => Object.freeze({ ...c }))),
+  });
+}
+
+function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): void {
+  const { revision, categories } = definition ?? ({} as PolicyDefinition<Id>);
   if (!(isText(revision) || Number.isFinite(revision))) fail('revision must be a non-empty string or a number.');
   if (!list(categories, 'categories').length) fail('categories must be a non-empty array.');
   const seen = new Set<string>();
@@ -102,11 +115,6 @@ export function definePolicy<const Id extends string>(definition: PolicyDefiniti
       }
       checkCookies(service.cookies, at);
     });
-  });
-  return Object.freeze({
-    revision: String(revision),
-    updatedAt,
-    categories: Object.freeze(categories.map((c) => Object.freeze({ ...c }))),
   });
 }
 

@@ -23,7 +23,6 @@ export const de: Messages = {
       signal: 'Ihr Opt-out-Präferenzsignal wurde angewendet. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
     },
     hide: 'Ausblenden',
-    hideLabel: 'Cookie-Hinweis ausblenden',
   },
   dialog: {
     title: 'Cookie-Einstellungen',
@@ -201,3 +200,4 @@ export const de: Messages = {
     },
   },
 };
+export type { Messages } from './types';

@@ -1,71 +1,85 @@
 import { enPolicy } from './en-policy';
 
+// English, the default catalogue, one export per section: a component imports only the section it
+// renders, so a bundle with the banner alone carries no policy-page text.
+
+export const enBanner = {
+  /** The accessible name of the banner landmark. */
+  label: 'Cookie consent',
+  title: 'We use cookies',
+  description:
+    'Some cookies are needed for this site to work. With your permission we would also like to use optional cookies to measure how the site is used, remember your settings and show relevant advertising.',
+  policyLink: 'Read our cookie policy',
+  acceptAll: 'Accept all',
+  rejectAll: 'Reject all',
+  customize: 'Customize',
+  signalHonored: 'Opt-out preference signal honored',
+  confirmation: {
+    'accept-all': "You've accepted additional cookies. You can change your cookie settings at any time.",
+    'reject-all': "You've rejected additional cookies. You can change your cookie settings at any time.",
+    custom: "You've saved your cookie settings. You can change them at any time.",
+    signal: 'Your opt-out preference signal has been applied. You can change your cookie settings at any time.',
+  },
+  hide: 'Hide',
+};
+
+export const enDialog = {
+  title: 'Cookie preferences',
+  description:
+    'Choose which optional cookies we may use. Essential cookies are always on because the site cannot work without them. Your choice is saved for this site and you can change it at any time.',
+  close: 'Close',
+  alwaysActive: 'Always active',
+  details: (count: number) => (count === 1 ? 'Show the cookie or service' : `Show ${count} cookies and services`),
+  /** Captions of a category's two tables inside the dialog, unique per category. */
+  firstPartyCaption: (category: string) => `${category}: cookies set by this site`,
+  thirdPartyCaption: (category: string) => `${category}: third-party services`,
+  rejectAll: 'Reject all',
+  acceptAll: 'Accept all',
+  save: 'Save choices',
+  signalHonored: 'Opt-out preference signal honored',
+};
+
+export const enTable = {
+  firstPartyCaption: 'First-party cookies',
+  thirdPartyCaption: 'Third-party services',
+  cookieName: 'Cookie Name',
+  purpose: 'Purpose',
+  duration: 'Duration',
+  type: 'Type',
+  provider: 'Provider',
+  privacyPolicy: 'Privacy Policy',
+  viewPolicy: 'View Policy',
+  /** Completes the link's accessible name, visually hidden: "View Policy (Google Analytics)". */
+  viewPolicyOf: (provider: string) => `(${provider})`,
+  noPolicy: 'Not published',
+  empty: 'No cookies of this kind are in use.',
+};
+
+export const enStatus = {
+  label: 'Current preferences:',
+  /** Before a category's state in the list: "Performance Cookies:". */
+  item: (category: string) => `${category}:`,
+  on: 'On',
+  off: 'Off',
+  pending: 'Not chosen yet: optional cookies are off until you choose.',
+};
+
+export const enGate = {
+  blocked: (category: string) => `This content is hidden because it uses ${category}, which you have not allowed.`,
+  allow: (category: string) => `Allow ${category}`,
+};
+
+export const enSettingsButton: string = 'Cookie Settings';
+
 /** English, the default catalogue. Other catalogues have exactly this shape. */
 export const en = {
-  /** The language tag of the catalogue, set as `lang` on the library's roots. */
+  /** The language tag of the catalogue. */
   locale: 'en',
-  banner: {
-    /** The accessible name of the banner landmark. */
-    label: 'Cookie consent',
-    title: 'We use cookies',
-    description:
-      'Some cookies are needed for this site to work. With your permission we would also like to use optional cookies to measure how the site is used, remember your settings and show relevant advertising.',
-    policyLink: 'Read our cookie policy',
-    acceptAll: 'Accept all',
-    rejectAll: 'Reject all',
-    customize: 'Customize',
-    signalHonored: 'Opt-out preference signal honored',
-    confirmation: {
-      'accept-all': "You've accepted additional cookies. You can change your cookie settings at any time.",
-      'reject-all': "You've rejected additional cookies. You can change your cookie settings at any time.",
-      custom: "You've saved your cookie settings. You can change them at any time.",
-      signal: 'Your opt-out preference signal has been applied. You can change your cookie settings at any time.',
-    },
-    hide: 'Hide',
-    hideLabel: 'Hide cookie message',
-  },
-  dialog: {
-    title: 'Cookie preferences',
-    description:
-      'Choose which optional cookies we may use. Essential cookies are always on because the site cannot work without them. Your choice is saved for this site and you can change it at any time.',
-    close: 'Close',
-    alwaysActive: 'Always active',
-    details: (count: number) => (count === 1 ? 'Show the cookie or service' : `Show ${count} cookies and services`),
-    /** Captions of a category's two tables inside the dialog, unique per category. */
-    firstPartyCaption: (category: string) => `${category}: cookies set by this site`,
-    thirdPartyCaption: (category: string) => `${category}: third-party services`,
-    rejectAll: 'Reject all',
-    acceptAll: 'Accept all',
-    save: 'Save choices',
-    signalHonored: 'Opt-out preference signal honored',
-  },
-  settingsButton: 'Cookie Settings',
-  table: {
-    firstPartyCaption: 'First-party cookies',
-    thirdPartyCaption: 'Third-party services',
-    cookieName: 'Cookie Name',
-    purpose: 'Purpose',
-    duration: 'Duration',
-    type: 'Type',
-    provider: 'Provider',
-    privacyPolicy: 'Privacy Policy',
-    viewPolicy: 'View Policy',
-    /** Completes the link's accessible name, visually hidden: "View Policy (Google Analytics)". */
-    viewPolicyOf: (provider: string) => `(${provider})`,
-    noPolicy: 'Not published',
-    empty: 'No cookies of this kind are in use.',
-  },
-  status: {
-    label: 'Current preferences:',
-    /** Before a category's state in the list: "Performance Cookies:". */
-    item: (category: string) => `${category}:`,
-    on: 'On',
-    off: 'Off',
-    pending: 'Not chosen yet: optional cookies are off until you choose.',
-  },
-  gate: {
-    blocked: (category: string) => `This content is hidden because it uses ${category}, which you have not allowed.`,
-    allow: (category: string) => `Allow ${category}`,
-  },
+  banner: enBanner,
+  dialog: enDialog,
+  settingsButton: enSettingsButton,
+  table: enTable,
+  status: enStatus,
+  gate: enGate,
   policy: enPolicy,
 };

@@ -23,7 +23,6 @@ export const es: Messages = {
       signal: 'Se ha aplicado su señal de preferencia de exclusión voluntaria. Puede cambiar su configuración de cookies en cualquier momento.',
     },
     hide: 'Ocultar',
-    hideLabel: 'Ocultar el aviso de cookies',
   },
   dialog: {
     title: 'Preferencias de cookies',
@@ -201,3 +200,4 @@ export const es: Messages = {
     },
   },
 };
+export type { Messages } from './types';

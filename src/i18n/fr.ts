@@ -24,7 +24,6 @@ export const fr: Messages = {
       signal: 'Votre signal de préférence de refus a été appliqué. Vous pouvez modifier vos paramètres de cookies à tout moment.',
     },
     hide: 'Masquer',
-    hideLabel: 'Masquer le message relatif aux cookies',
   },
   dialog: {
     title: 'Préférences en matière de cookies',
@@ -202,3 +201,4 @@ export const fr: Messages = {
     },
   },
 };
+export type { Messages } from './types';

@@ -11,17 +11,17 @@ export type MessageOverrides = DeepPartial<Messages>;
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Overrides laid over a base catalogue, section by section. */
-export function mergeMessages(base: Messages, overrides?: MessageOverrides): Messages {
-  if (!overrides) return base;
-  const merge = (a: Record<string, unknown>, b: Record<string, unknown>) => {
-    const out: Record<string, unknown> = { ...a };
-    for (const key of Object.keys(b)) {
-      // Only keys the catalogue has: a host's typo or a hostile "__proto__" key changes nothing.
-      if (!Object.prototype.hasOwnProperty.call(a, key) || b[key] === undefined) continue;
-      out[key] = isPlainObject(a[key]) && isPlainObject(b[key]) ? merge(a[key], b[key]) : b[key];
-    }
-    return out;
-  };
-  return merge(base, overrides as Record<string, unknown>) as Messages;
+/** `overrides` laid over `base`, key by key, keeping only keys `base` has. */
+export function mergeDeep<T>(base: T, overrides: unknown): T {
+  if (overrides === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(overrides)) {
+    // A host's typo or a hostile "__proto__" key changes nothing.
+    if (Object.prototype.hasOwnProperty.call(base, key)) out[key] = mergeDeep(base[key], overrides[key]);
+  }
+  return out as T;
 }
+
+/** Overrides laid over a base catalogue, section by section. */
+export const mergeMessages = (base: Messages, overrides?: MessageOverrides): Messages => mergeDeep(base, overrides);

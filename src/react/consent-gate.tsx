@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useCookieCategory } from './hooks';
-import { useMessages } from './messages';
+import { enGate } from '../i18n/en';
+import { useSectionMessages } from './messages';
 import type { RegisteredId } from './context';
 
 export interface ConsentGateProps<Id extends RegisteredId = RegisteredId> {
@@ -13,7 +14,7 @@ export interface ConsentGateProps<Id extends RegisteredId = RegisteredId> {
 /** Renders its children only while `category` is granted. */
 export function ConsentGate<Id extends RegisteredId>({ category, children, fallback }: ConsentGateProps<Id>) {
   const { granted, category: definition, setGranted } = useCookieCategory(category);
-  const t = useMessages().gate;
+  const t = useSectionMessages('gate', enGate);
   if (granted) return <>{children}</>;
   if (fallback !== undefined) return <>{fallback}</>;
   return (

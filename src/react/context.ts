@@ -18,7 +18,7 @@ export type RegisteredPolicy = Register extends { policy: infer P extends Policy
 /** The category ids of the registered policy (any string until one is registered). */
 export type RegisteredId = RegisteredPolicy extends Policy<infer Id> ? Id : string;
 
-export const StoreContext = createContext<ConsentStore | null>(null);
+export const StoreContext = /* @__PURE__ */ createContext<ConsentStore | null>(null);
 
 export function useStoreFromContext<Id extends string = RegisteredId>(hook: string): ConsentStore<Id> {
   const store = useContext(StoreContext);

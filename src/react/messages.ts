@@ -1,8 +1,24 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import { en } from '../i18n/en';
-import type { Messages } from '../i18n/types';
+import { mergeDeep, mergeMessages, type MessageOverrides, type Messages } from '../i18n/types';
 
-export const MessagesContext = createContext<Messages>(en);
+/** The provider's `messages`: a whole catalogue or some overrides of English. */
+export const MessagesContext = /* @__PURE__ */ createContext<MessageOverrides | undefined>(undefined);
 
-/** The provider's message catalogue (English unless `messages` was passed). */
-export const useMessages = (): Messages => useContext(MessagesContext);
+type Section = Exclude<keyof Messages, 'locale'>;
+
+/**
+ * One section of the catalogue. The caller passes the English defaults of just that section, so a
+ * bundle carries only the text of the parts it renders.
+ */
+export function useSectionMessages<K extends Section>(section: K, defaults: Messages[K]): Messages[K] {
+  const overrides = useContext(MessagesContext);
+  const override = overrides?.[section];
+  return useMemo(() => mergeDeep(defaults, override), [defaults, override]);
+}
+
+/** The whole catalogue in use (English under the provider's `messages`). */
+export function useMessages(): Messages {
+  const overrides = useContext(MessagesContext);
+  return useMemo(() => mergeMessages(en, overrides), [overrides]);
+}

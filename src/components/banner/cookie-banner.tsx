@@ -2,7 +2,8 @@ import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from 're
 import type { ConsentMethod } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent } from '../../react/hooks';
-import { useMessages } from '../../react/messages';
+import { enBanner } from '../../i18n/en';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 
 export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
@@ -22,7 +23,7 @@ export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
  * while it was shown, a short confirmation with a "Hide" button takes the place of the choices.
  * It never blocks the page: no overlay, no focus trap.
  */
-export const CookieBanner = forwardRef<HTMLElement, CookieBannerProps>(function CookieBanner(
+export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBannerProps>(function CookieBanner(
   { layout = 'bar', position = 'bottom', policyHref, headingLevel = 2, unstyled, className, ...rest },
   forwardedRef,
 ) {
@@ -31,7 +32,7 @@ export const CookieBanner = forwardRef<HTMLElement, CookieBannerProps>(function 
   const record = useConsent((s) => s.record);
   const preferencesOpen = useConsent((s) => s.preferencesOpen);
   const gpc = useConsent((s) => s.signals.gpc);
-  const t = useMessages().banner;
+  const t = useSectionMessages('banner', enBanner);
   const ref = useRef<HTMLElement | null>(null);
   const confirmationRef = useRef<HTMLParagraphElement>(null);
 

@@ -1,7 +1,8 @@
 import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
 import type { CategoryDefinition } from '../../core';
 import { useStoreFromContext, type RegisteredId } from '../../react/context';
-import { useMessages } from '../../react/messages';
+import { enTable } from '../../i18n/en';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref } from '../utils';
 
 export type CookieTableKind = 'first-party' | 'third-party';
@@ -26,12 +27,12 @@ interface Row {
  * table. The wrapper scrolls sideways on narrow screens and takes focus so keyboard users can
  * scroll it too.
  */
-export const CookieTable = forwardRef<HTMLDivElement, CookieTableProps>(function CookieTable(
+export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTableProps>(function CookieTable(
   { kind, category, caption, unstyled, className, ...rest },
   ref,
 ) {
   const { policy } = useStoreFromContext('CookieTable');
-  const t = useMessages().table;
+  const t = useSectionMessages('table', enTable);
   const captionId = `${useId()}-caption`;
   let categories: readonly Readonly<CategoryDefinition>[] = policy.categories;
   if (category !== undefined) {
@@ -107,7 +108,7 @@ export const CookieTable = forwardRef<HTMLDivElement, CookieTableProps>(function
 });
 
 function PrivacyLink({ name, url }: { name: string; url: string | undefined }) {
-  const t = useMessages().table;
+  const t = useSectionMessages('table', enTable);
   if (!url) return <>{t.noPolicy}</>;
   // definePolicy rejects non-http(s) URLs, but a policy object can be built without it.
   const href = safeHref(url);

@@ -1,5 +1,6 @@
 import { createElement, forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
-import { useMessages } from '../../react/messages';
+import { enPolicy } from '../../i18n/en-policy';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
@@ -45,7 +46,7 @@ interface SectionProps extends HTMLAttributes<HTMLElement> {
 }
 
 /** A section named by its heading, with the id the table of contents links to. */
-export const Section = forwardRef<HTMLElement, SectionProps>(function Section(
+export const Section = /* @__PURE__ */ forwardRef<HTMLElement, SectionProps>(function Section(
   { sectionId, title, level, unstyled, className, children, ...rest },
   ref,
 ) {
@@ -88,7 +89,7 @@ export function Labelled({ label, children }: { label: string; children: ReactNo
 }
 
 export function Terms({ items }: { items: readonly PolicyTerm[] }) {
-  const t = useMessages().policy;
+  const t = useSectionMessages('policy', enPolicy);
   return (
     <ul data-part="policy-list">
       {items.map(({ term, text }, i) => (

@@ -1,6 +1,7 @@
 import { forwardRef, Fragment, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useStoreFromContext } from '../../react/context';
-import { useMessages } from '../../react/messages';
+import { enPolicy } from '../../i18n/en-policy';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 import {
   below,
@@ -84,7 +85,7 @@ export interface PolicyCustomSectionProps extends PolicySectionBaseProps {
 }
 
 /** A host-written section: its title as a heading, its blocks as paragraphs and lists. */
-export const PolicyCustomSection = forwardRef<HTMLElement, PolicyCustomSectionProps>(function PolicyCustomSection(
+export const PolicyCustomSection = /* @__PURE__ */ forwardRef<HTMLElement, PolicyCustomSectionProps>(function PolicyCustomSection(
   { section, headingLevel = 2, unstyled, className, children, ...rest },
   ref,
 ) {
@@ -127,12 +128,12 @@ const isBuiltIn = (id: unknown): id is PolicySectionId => policySectionIds.inclu
  * The whole cookie-policy page from the provider's policy and the host's `content`: title, built-in
  * sections in a fixed order, and the host's own sections where they asked to be.
  */
-export const PolicySections = forwardRef<HTMLElement, PolicySectionsProps>(function PolicySections(
+export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySectionsProps>(function PolicySections(
   { content, headingLevel = 1, toc = false, unstyled, className, ...rest },
   ref,
 ) {
   const { policy } = useStoreFromContext('PolicySections');
-  const t = useMessages().policy;
+  const t = useSectionMessages('policy', enPolicy);
   const level = below(headingLevel);
   const custom = content.sections ?? [];
   const updatedAt = content.updatedAt ?? policy.updatedAt;

@@ -1,6 +1,8 @@
 import { forwardRef } from 'react';
 import { useStoreFromContext } from '../../react/context';
-import { useMessages } from '../../react/messages';
+import { enSettingsButton } from '../../i18n/en';
+import { enPolicy } from '../../i18n/en-policy';
+import { useSectionMessages } from '../../react/messages';
 import { CookieTable } from '../cookie-table/cookie-table';
 import { CookieSettingsButton } from '../settings-button/cookie-settings-button';
 import { ConsentStatus } from '../status/consent-status';
@@ -31,11 +33,11 @@ export interface PolicyOverviewProps extends PolicySectionBaseProps {
 }
 
 /** What This Policy Covers: scope, and that optional cookies wait for consent. */
-export const PolicyOverview = forwardRef<HTMLElement, PolicyOverviewProps>(function PolicyOverview(
+export const PolicyOverview = /* @__PURE__ */ forwardRef<HTMLElement, PolicyOverviewProps>(function PolicyOverview(
   { organization, headingLevel = 2, children, ...rest },
   ref,
 ) {
-  const t = useMessages().policy.overview;
+  const t = useSectionMessages('policy', enPolicy).overview;
   return (
     <Section ref={ref} sectionId="overview" title={t.title} level={headingLevel} {...rest}>
       <Text>{t.scope(organization)}</Text>
@@ -51,11 +53,11 @@ export interface PolicyUnderstandingCookiesProps extends PolicySectionBaseProps 
 }
 
 /** Understanding Cookies & Similar Technologies. */
-export const PolicyUnderstandingCookies = forwardRef<HTMLElement, PolicyUnderstandingCookiesProps>(function PolicyUnderstandingCookies(
+export const PolicyUnderstandingCookies = /* @__PURE__ */ forwardRef<HTMLElement, PolicyUnderstandingCookiesProps>(function PolicyUnderstandingCookies(
   { similarTechnologies, headingLevel = 2, children, ...rest },
   ref,
 ) {
-  const t = useMessages().policy.understanding;
+  const t = useSectionMessages('policy', enPolicy).understanding;
   const similar = similarTechnologies ?? t.similar;
   return (
     <Section ref={ref} sectionId="understanding-cookies" title={t.title} level={headingLevel} {...rest}>
@@ -74,12 +76,12 @@ export const PolicyUnderstandingCookies = forwardRef<HTMLElement, PolicyUndersta
 });
 
 /** How We Use Cookies: each category of the policy, required or optional, with its examples. */
-export const PolicyCategories = forwardRef<HTMLElement, PolicySectionBaseProps>(function PolicyCategories(
+export const PolicyCategories = /* @__PURE__ */ forwardRef<HTMLElement, PolicySectionBaseProps>(function PolicyCategories(
   { headingLevel = 2, children, ...rest },
   ref,
 ) {
   const { policy } = useStoreFromContext('PolicyCategories');
-  const t = useMessages().policy.categories;
+  const t = useSectionMessages('policy', enPolicy).categories;
   return (
     <Section ref={ref} sectionId="categories" title={t.title} level={headingLevel} {...rest}>
       <Text>{t.intro}</Text>
@@ -101,11 +103,11 @@ export interface PolicyDurationsProps extends PolicySectionBaseProps {
 }
 
 /** Cookie Duration & Lifespan: session and persistent cookies. */
-export const PolicyDurations = forwardRef<HTMLElement, PolicyDurationsProps>(function PolicyDurations(
+export const PolicyDurations = /* @__PURE__ */ forwardRef<HTMLElement, PolicyDurationsProps>(function PolicyDurations(
   { durations, headingLevel = 2, children, ...rest },
   ref,
 ) {
-  const t = useMessages().policy.durations;
+  const t = useSectionMessages('policy', enPolicy).durations;
   return (
     <Section ref={ref} sectionId="durations" title={t.title} level={headingLevel} {...rest}>
       {(['session', 'persistent'] as const).map((kind) => (
@@ -126,11 +128,11 @@ export interface PolicyCookieTablesProps extends PolicySectionBaseProps {
 }
 
 /** Specific Cookies We Use: the first-party and third-party tables. */
-export const PolicyCookieTables = forwardRef<HTMLElement, PolicyCookieTablesProps>(function PolicyCookieTables(
+export const PolicyCookieTables = /* @__PURE__ */ forwardRef<HTMLElement, PolicyCookieTablesProps>(function PolicyCookieTables(
   { organization, headingLevel = 2, unstyled, children, ...rest },
   ref,
 ) {
-  const t = useMessages().policy.tables;
+  const t = useSectionMessages('policy', enPolicy).tables;
   const level = below(headingLevel);
   return (
     <Section ref={ref} sectionId="cookie-tables" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
@@ -154,20 +156,21 @@ export interface PolicyChoicesProps extends PolicySectionBaseProps {
 }
 
 /** Your Cookie Choices & Controls: the consent manager, browser settings, opt-out tools. */
-export const PolicyChoices = forwardRef<HTMLElement, PolicyChoicesProps>(function PolicyChoices(
+export const PolicyChoices = /* @__PURE__ */ forwardRef<HTMLElement, PolicyChoicesProps>(function PolicyChoices(
   { browsers, optOuts, headingLevel = 2, unstyled, children, ...rest },
   ref,
 ) {
   const { policy } = useStoreFromContext('PolicyChoices');
-  const messages = useMessages();
-  const t = messages.policy.choices;
+  const policyMessages = useSectionMessages('policy', enPolicy);
+  const settingsLabel = useSectionMessages('settingsButton', enSettingsButton);
+  const t = policyMessages.choices;
   const level = below(headingLevel);
   const optional = policy.categories.filter((c) => !c.required).map((c) => c.title);
   return (
     <Section ref={ref} sectionId="choices" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
       <Text>{t.intro}</Text>
       <SubHeading level={level}>{t.manager.title}</SubHeading>
-      <Text>{t.manager.text(messages.settingsButton)}</Text>
+      <Text>{t.manager.text(settingsLabel)}</Text>
       <div data-part="policy-actions">
         <CookieSettingsButton unstyled={unstyled} />
       </div>
@@ -183,7 +186,7 @@ export const PolicyChoices = forwardRef<HTMLElement, PolicyChoicesProps>(functio
           const safe = safeHref(href, { relative: true });
           return (
             <li key={i} data-part="policy-list-item">
-              <strong data-part="policy-term">{messages.policy.term(name)}</strong>{' '}
+              <strong data-part="policy-term">{policyMessages.term(name)}</strong>{' '}
               {safe ? (
                 <a href={safe} data-part="policy-link">
                   {text}
@@ -208,11 +211,11 @@ export interface PolicyDoNotTrackProps extends PolicySectionBaseProps {
 }
 
 /** Additional Information, opening with Do Not Track Signals; host sections can follow inside. */
-export const PolicyDoNotTrack = forwardRef<HTMLElement, PolicyDoNotTrackProps>(function PolicyDoNotTrack(
+export const PolicyDoNotTrack = /* @__PURE__ */ forwardRef<HTMLElement, PolicyDoNotTrackProps>(function PolicyDoNotTrack(
   { honorsDoNotTrack = false, headingLevel = 2, children, ...rest },
   ref,
 ) {
-  const t = useMessages().policy.doNotTrack;
+  const t = useSectionMessages('policy', enPolicy).doNotTrack;
   return (
     <Section ref={ref} sectionId="do-not-track" title={t.title} level={headingLevel} {...rest}>
       <SubHeading level={below(headingLevel)}>{t.subtitle}</SubHeading>
@@ -230,11 +233,11 @@ export interface PolicyContactProps extends PolicySectionBaseProps {
 }
 
 /** Questions About Our Cookie Policy?: who to write to. */
-export const PolicyContact = forwardRef<HTMLElement, PolicyContactProps>(function PolicyContact(
+export const PolicyContact = /* @__PURE__ */ forwardRef<HTMLElement, PolicyContactProps>(function PolicyContact(
   { contact = {}, headingLevel = 2, children, ...rest },
   ref,
 ) {
-  const t = useMessages().policy.contact;
+  const t = useSectionMessages('policy', enPolicy).contact;
   const { name, email, phone, address = [] } = contact;
   const mailto = email && EMAIL.test(email) ? safeHref(`mailto:${email}`) : undefined;
   const lines = [
@@ -261,11 +264,11 @@ export const PolicyContact = forwardRef<HTMLElement, PolicyContactProps>(functio
 });
 
 /** Manage Your Cookie Preferences: the settings button and the live "Current preferences". */
-export const PolicyManagePreferences = forwardRef<HTMLElement, PolicySectionBaseProps>(function PolicyManagePreferences(
+export const PolicyManagePreferences = /* @__PURE__ */ forwardRef<HTMLElement, PolicySectionBaseProps>(function PolicyManagePreferences(
   { headingLevel = 2, unstyled, children, ...rest },
   ref,
 ) {
-  const t = useMessages().policy.manage;
+  const t = useSectionMessages('policy', enPolicy).manage;
   return (
     <Section ref={ref} sectionId="manage-preferences" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
       <Text>{t.text}</Text>

@@ -4,7 +4,8 @@ import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWith
 import type { CategoryDefinition } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent } from '../../react/hooks';
-import { useMessages } from '../../react/messages';
+import { enDialog } from '../../i18n/en';
+import { useSectionMessages } from '../../react/messages';
 import { CookieTable } from '../cookie-table/cookie-table';
 import { cx, partClass, useIsomorphicLayoutEffect } from '../utils';
 
@@ -29,7 +30,7 @@ const countDeclarations = (c: CategoryDefinition) =>
  * description), the required ones on and disabled. Switches are a draft until "Save choices";
  * "Reject all" and "Accept all" decide at once. Escape and the close button save nothing.
  */
-export const PreferencesDialog = forwardRef<HTMLDivElement, PreferencesDialogProps>(function PreferencesDialog(
+export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, PreferencesDialogProps>(function PreferencesDialog(
   { open: openProp, defaultOpen, onOpenChange, trigger, container, unstyled, className, onCloseAutoFocus, ...rest },
   ref,
 ) {
@@ -38,7 +39,7 @@ export const PreferencesDialog = forwardRef<HTMLDivElement, PreferencesDialogPro
   // The switches show the visitor's own decision; on a sensitive page it may differ from what is in force.
   const choices = useConsent((s) => s.record?.choices ?? s.choices);
   const gpc = useConsent((s) => s.signals.gpc);
-  const t = useMessages().dialog;
+  const t = useSectionMessages('dialog', enDialog);
   const idBase = useId();
   const open = openProp ?? storeOpen;
 

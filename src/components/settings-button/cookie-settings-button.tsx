@@ -1,7 +1,8 @@
 import { Slot } from '@radix-ui/react-slot';
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import { useStoreFromContext } from '../../react/context';
-import { useMessages } from '../../react/messages';
+import { enSettingsButton } from '../../i18n/en';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export interface CookieSettingsButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -11,12 +12,12 @@ export interface CookieSettingsButtonProps extends ButtonHTMLAttributes<HTMLButt
 }
 
 /** Reopens the preferences dialog from anywhere, e.g. the footer. Default text "Cookie Settings". */
-export const CookieSettingsButton = forwardRef<HTMLButtonElement, CookieSettingsButtonProps>(function CookieSettingsButton(
+export const CookieSettingsButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, CookieSettingsButtonProps>(function CookieSettingsButton(
   { asChild, unstyled, className, onClick, children, ...rest },
   ref,
 ) {
   const store = useStoreFromContext('CookieSettingsButton');
-  const messages = useMessages();
+  const label = useSectionMessages('settingsButton', enSettingsButton);
   const Component = asChild ? Slot : 'button';
   return (
     <Component
@@ -31,7 +32,7 @@ export const CookieSettingsButton = forwardRef<HTMLButtonElement, CookieSettings
       }}
       {...rest}
     >
-      {children ?? messages.settingsButton}
+      {children ?? label}
     </Component>
   );
 });

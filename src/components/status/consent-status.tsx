@@ -1,7 +1,8 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent } from '../../react/hooks';
-import { useMessages } from '../../react/messages';
+import { enStatus } from '../../i18n/en';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export interface ConsentStatusProps extends HTMLAttributes<HTMLDivElement> {
@@ -12,14 +13,14 @@ export interface ConsentStatusProps extends HTMLAttributes<HTMLDivElement> {
  * "Current preferences:" and each optional category's state, live. Reads the store's server
  * snapshot during hydration, so the server's first HTML already shows the stored decision.
  */
-export const ConsentStatus = forwardRef<HTMLDivElement, ConsentStatusProps>(function ConsentStatus(
+export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentStatusProps>(function ConsentStatus(
   { unstyled, className, ...rest },
   ref,
 ) {
   const store = useStoreFromContext('ConsentStatus');
   const status = useConsent((s) => s.status);
   const choices = useConsent((s) => s.choices);
-  const t = useMessages().status;
+  const t = useSectionMessages('status', enStatus);
   return (
     <div ref={ref} aria-live="polite" data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
       <p data-part="status-label">{t.label}</p>
