@@ -61,6 +61,8 @@ export function decodeRecord<Id extends string>(
   { now = Date.now(), maxAgeDays = 365 }: DecodeOptions = {},
 ): ConsentRecord<Id> | null {
   try {
+    // Some frameworks percent-encode cookie values they pass on (Next.js cookies().toString()).
+    if (typeof value === 'string' && /^1%7C/i.test(value)) value = decodeURIComponent(value);
     const match = typeof value === 'string' && value.length < 4000 && FORMAT.exec(value);
     if (!match) return null;
     const [, id, revision, time, methodCode, signalBits, choiceText] = match as unknown as string[];

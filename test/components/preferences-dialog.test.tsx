@@ -176,3 +176,20 @@ describe('PreferencesDialog, controlled', () => {
     expect(dialog()).toBeInTheDocument();
   });
 });
+
+describe('PreferencesDialog, uncontrolled', () => {
+  it('tells onOpenChange about every change, whoever opened or closed it', async () => {
+    const onOpenChange = vi.fn();
+    const { user, store } = renderWithConsent(
+      <>
+        <PreferencesDialog onOpenChange={onOpenChange} />
+        <CookieSettingsButton />
+      </>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+    await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
+    act(() => store.openPreferences());
+    await user.keyboard('{Escape}');
+    expect(onOpenChange.mock.calls).toEqual([[true], [false], [true], [false]]);
+  });
+});

@@ -85,3 +85,21 @@ describe('ConsentGate', () => {
     expect(within(document.body).getByText('Analytics are off.')).toBeInTheDocument();
   });
 });
+
+describe('CookieSettingsButton around a host link', () => {
+  it('opens the dialog instead of following the link', async () => {
+    const { user, store } = renderWithConsent(
+      <CookieSettingsButton asChild>
+        <a href="/cookie-settings">Cookie settings</a>
+      </CookieSettingsButton>,
+    );
+    const link = screen.getByRole('link', { name: 'Cookie settings' });
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    act(() => {
+      link.dispatchEvent(click);
+    });
+    expect(click.defaultPrevented).toBe(true);
+    expect(store.getState().preferencesOpen).toBe(true);
+    await user.keyboard('{Escape}');
+  });
+});

@@ -22,6 +22,11 @@ describe('the consent record, encoded', () => {
     expect(decode(value)).toEqual(record);
   });
 
+  it('also decodes the value percent-encoded, as some frameworks pass cookies on', () => {
+    expect(decode(encodeURIComponent(value))).toEqual(record);
+    expect(decode(encodeURIComponent(value).replace('%7C', '%7c'))).toEqual(record);
+  });
+
   it('uses only cookie-octets, so the value needs no quoting', () => {
     expect(value).toMatch(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/);
   });

@@ -177,7 +177,8 @@ for (const { name, locale, catalogue, sameAsEnglish, sameOutputAsEnglish, quotes
     it('imports nothing at runtime, so a host that imports it does not ship English', () => {
       const source = readFileSync(resolve(import.meta.dirname, `../../src/i18n/${locale}.ts`), 'utf8');
       const imports = source.split('\n').filter((line) => /^\s*(import|export)\b.*\bfrom\b/.test(line));
-      expect(imports).toEqual(["import type { Messages } from './types';"]);
+      expect(imports.length).toBeGreaterThan(0);
+      for (const line of imports) expect(line).toMatch(/^(import|export) type \{ Messages \} from '\.\/types';$/);
     });
 
     if (locale === 'fr') {

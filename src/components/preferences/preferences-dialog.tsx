@@ -62,9 +62,18 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   }, [open]);
 
   const setOpen = (next: boolean) => {
-    onOpenChange?.(next);
-    if (openProp === undefined) (next ? store.openPreferences : store.closePreferences)();
+    if (openProp !== undefined) onOpenChange?.(next);
+    else (next ? store.openPreferences : store.closePreferences)();
   };
+  // Uncontrolled, the store opens and closes the dialog from anywhere (banner, footer button, a
+  // decision): tell the host about every change, whatever caused it.
+  const onOpenChangeRef = useRef(onOpenChange);
+  onOpenChangeRef.current = onOpenChange;
+  const reported = useRef(storeOpen);
+  useEffect(() => {
+    if (openProp === undefined && reported.current !== storeOpen) onOpenChangeRef.current?.(storeOpen);
+    reported.current = storeOpen;
+  }, [storeOpen, openProp]);
   const decide = (action: () => void) => () => {
     action();
     if (openProp !== undefined) onOpenChange?.(false);

@@ -28,7 +28,10 @@ export const CookieSettingsButton = /* @__PURE__ */ forwardRef<HTMLButtonElement
       className={cx(partClass('settings-button', unstyled), className)}
       onClick={(event: MouseEvent<HTMLButtonElement>) => {
         onClick?.(event);
-        if (!event.defaultPrevented) store.openPreferences();
+        if (event.defaultPrevented) return;
+        store.openPreferences();
+        // A host's <a href="/cookie-settings"> (asChild) is the fallback without JavaScript; with it, the dialog opens instead.
+        event.preventDefault();
       }}
       {...rest}
     >
