@@ -1,4 +1,15 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { defineConfig, type Options } from 'tsup';
+
+/** Prepends the 'use client' directive, shifting the source map by the one line it adds. */
+async function useClient(file: string) {
+  const code = await readFile(file, 'utf8');
+  if (code.startsWith("'use client';")) return;
+  await writeFile(file, `'use client';\n${code}`);
+  const map = JSON.parse(await readFile(`${file}.map`, 'utf8'));
+  map.mappings = `;${map.mappings}`;
+  await writeFile(`${file}.map`, JSON.stringify(map));
+}
 
 const shared: Options = {
   outDir: 'dist',
@@ -34,8 +45,12 @@ export default defineConfig([
       ...shared,
       format: [format],
       entry: { index: 'src/index.ts' },
-      banner: { js: "'use client';" },
+      // Rollup's pass merges the many per-module `import ... from 'react'` into one, which
+      // esbuild alone keeps apart (a host that keeps React external would ship every one of them).
+      // It drops module directives, so 'use client' is put back once it is done.
+      treeshake: true,
       esbuildPlugins: [coreAsSibling(format)],
+      onSuccess: () => useClient(`dist/index.${format === 'cjs' ? 'cjs' : 'js'}`),
     }),
   ),
 ]);

@@ -7,3 +7,13 @@ export type { ConsentState, DecisionStatus, ConsentStore, ConsentStoreOptions, L
 export { parseCookieHeader } from './cookie-jar';
 export type { CookieOptions } from './cookie-jar';
 export { readSignals } from './signals';
+export { activateScripts, loadScript } from './scripts';
+export type { LoadScriptOptions, ScriptAttributes } from './scripts';
+export { connectCookieCleaner, cookiesToClear } from './cookie-cleaner';
+export type { CookieCleanerOptions } from './cookie-cleaner';
+export { connectGoogleConsentMode, consentModeDefaultsScript, defaultConsentModeMapping } from './consent-mode';
+export type { ConsentModeDefaultsOptions, ConsentModeKey, ConsentModeMapping, ConsentModeValue, GoogleConsentModeOptions } from './consent-mode';
+export { connectSync } from './sync';
+export type { SyncOptions } from './sync';
+export { connectReceipts, consentReceipts } from './receipts';
+export type { ConsentConnector, ReceiptOptions } from './receipts';

@@ -39,6 +39,8 @@ export type Listener = () => void;
 
 export interface ConsentStore<Id extends string = string> {
   readonly policy: Policy<Id>;
+  /** The consent cookie's name (`cookie_consent` unless configured). */
+  readonly cookieName: string;
   getState(): ConsentState<Id>;
   /** The state as the server rendered it (from `initialCookieHeader` only), for hydration. */
   getServerState(): ConsentState<Id>;
@@ -58,6 +60,14 @@ export interface ConsentStore<Id extends string = string> {
 }
 
 const NO_SIGNALS: ConsentSignals = { gpc: false, dnt: false };
+
+const guard = (run: () => void, what: string) => {
+  try {
+    run();
+  } catch (error) {
+    console.error(`[consent-ui] ${what} threw:`, error);
+  }
+};
 
 export function createConsentStore<Id extends string>(options: ConsentStoreOptions<Id>): ConsentStore<Id> {
   const { policy, onChange, respectGlobalPrivacyControl = true, respectDoNotTrack = false } = options;
@@ -102,7 +112,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
 
   const set = (next: Partial<ConsentState<Id>>) => {
     state = { ...state, ...next };
-    listeners.forEach((listener) => listener());
+    // One failing subscriber (a host's) must not stop the others: React, cookie clearing, sync.
+    listeners.forEach((listener) => guard(listener, 'a subscriber'));
   };
 
   const decide = (method: ConsentMethod, choices: Record<Id, boolean>) => {
@@ -125,11 +136,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       secure,
     });
     set({ status: 'decided', choices: inForce(choices), record, preferencesOpen: false });
-    try {
-      onChange?.(record, previous);
-    } catch (error) {
-      console.error('[consent-ui] onChange threw:', error);
-    }
+    guard(() => onChange?.(record, previous), 'onChange');
   };
 
   const checkIds = (choices: object) => {
@@ -157,6 +164,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
 
   return {
     policy,
+    cookieName: cookie.name,
     getState: () => state,
     getServerState: () => serverState,
     subscribe(listener) {

@@ -1,7 +1,6 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
-import { createConsentStore, type ConsentStore, type ConsentStoreOptions } from '../core';
-import { en } from '../i18n/en';
-import { mergeMessages, type MessageOverrides } from '../i18n/types';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { connectCookieCleaner, connectSync, createConsentStore, type ConsentConnector, type ConsentStore, type ConsentStoreOptions } from '../core';
+import type { MessageOverrides } from '../i18n/types';
 import { StoreContext } from './context';
 import { MessagesContext } from './messages';
 
@@ -11,6 +10,12 @@ type SharedStoreProps<Id extends string> = { store: ConsentStore<Id>; policy?: n
 export type ConsentProviderProps<Id extends string = string> = (OwnStoreProps<Id> | SharedStoreProps<Id>) & {
   /** A catalogue (`import { de } from '@connexx/consent-ui/i18n/de'`) or overrides of English strings. */
   messages?: MessageOverrides;
+  /** Consent receipts: `receipts={consentReceipts({ endpoint: '/api/consent' })}`. */
+  receipts?: ConsentConnector;
+  /** Keep other tabs in step with a decision made here. Default true. */
+  syncTabs?: boolean;
+  /** Delete a category's first-party cookies when it is withdrawn. Default true. */
+  clearCookies?: boolean;
   children?: ReactNode;
 };
 
@@ -29,10 +34,20 @@ export function ConsentProvider<Id extends string>(props: ConsentProviderProps<I
       : createConsentStore({ ...(props as OwnStoreProps<Id>), onChange: (record, previous) => onChange.current?.(record, previous) }),
   );
   const store = (props.store ?? owned) as ConsentStore;
-  const catalogue = useMemo(() => mergeMessages(en, messages), [messages]);
+  // Enforcement runs in the browser only (effects), and reconnects cleanly under StrictMode.
+  useEffect(() => {
+    const { syncTabs = true, clearCookies = true, receipts } = props;
+    const disconnect = [
+      clearCookies && connectCookieCleaner(store, { consentCookieName: store.cookieName }),
+      syncTabs && connectSync(store),
+      receipts?.(store),
+    ];
+    return () => disconnect.forEach((off) => off && off());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
   return (
     <StoreContext.Provider value={store}>
-      <MessagesContext.Provider value={catalogue}>{children}</MessagesContext.Provider>
+      <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>
     </StoreContext.Provider>
   );
 }

@@ -7,3 +7,8 @@ export type { Register, RegisteredId, RegisteredPolicy } from './context';
 export { useConsent, useCookieCategory } from './hooks';
 export type { ConsentActions, UseConsentResult, UseCookieCategoryResult } from './hooks';
 export { useMessages } from './messages';
+export { ConsentScript } from './consent-script';
+export type { ConsentScriptProps } from './consent-script';
+export { GoogleConsentMode } from './google-consent-mode';
+export type { GoogleConsentModeProps } from './google-consent-mode';
+export { useConsentEffect } from './use-consent-effect';

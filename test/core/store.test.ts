@@ -356,3 +356,19 @@ describe('refresh, after another tab decided', () => {
     expect(here.getState().status).toBe('pending');
   });
 });
+
+describe('a subscriber that throws', () => {
+  it('does not stop the other subscribers, and is reported', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = create();
+    store.subscribe(() => {
+      throw new Error('host bug');
+    });
+    const after = vi.fn();
+    store.subscribe(after);
+    expect(() => store.acceptAll()).not.toThrow();
+    expect(after).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith('[consent-ui] a subscriber threw:', expect.any(Error));
+    error.mockRestore();
+  });
+});

@@ -1,0 +1,269 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { StrictMode, useState, type ReactNode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  ConsentProvider,
+  ConsentScript,
+  consentReceipts,
+  createConsentStore,
+  encodeRecord,
+  GoogleConsentMode,
+  useConsent,
+  useConsentEffect,
+  useConsentStore,
+  type ConsentProviderProps,
+  type ConsentStore,
+} from '../../src';
+import { policy } from '../fixtures/policies';
+
+type Id = 'essential' | 'performance' | 'functional' | 'targeting';
+
+const storeDecision = (choices: Partial<Record<Id, boolean>>) => {
+  document.cookie = `cookie_consent=${encodeRecord({
+    id: '0b3c7a2e-9f41-4d5b-8c6e-2a1f0e9d8c7b',
+    revision: policy.revision,
+    decidedAt: new Date().toISOString(),
+    method: 'custom',
+    choices: { essential: true, performance: false, functional: false, targeting: false, ...choices },
+    signals: { gpc: false, dnt: false },
+  })}; Path=/`;
+};
+const scripts = (src: string) => document.querySelectorAll(`script[src="${src}"]`);
+const hasCookie = (name: string) => document.cookie.split('; ').some((pair) => pair.startsWith(`${name}=`));
+
+/** Hands the provider's store to the test. */
+let store: ConsentStore<Id>;
+function GrabStore() {
+  store = useConsentStore<Id>();
+  return null;
+}
+const Provider = (props: Partial<ConsentProviderProps<Id>> & { children?: ReactNode }) => (
+  <ConsentProvider<Id> policy={policy} {...(props as object)}>
+    <GrabStore />
+    {props.children}
+  </ConsentProvider>
+);
+
+afterEach(() => {
+  document.head.querySelectorAll('script').forEach((s) => s.remove());
+  delete (window as { dataLayer?: unknown }).dataLayer;
+  localStorage.clear();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('ConsentScript', () => {
+  it('renders nothing and loads its script only once the category is granted, with its attributes', () => {
+    const { container } = render(
+      <Provider>
+        <ConsentScript category="performance" src="/analytics.js" async nonce="abc" data-site="connexx" />
+      </Provider>,
+    );
+    expect(container.innerHTML).toBe('');
+    expect(scripts('/analytics.js')).toHaveLength(0);
+    act(() => store.acceptAll());
+    const [script] = scripts('/analytics.js');
+    expect(script!.getAttribute('nonce')).toBe('abc');
+    expect(script!.getAttribute('data-site')).toBe('connexx');
+    expect(script!.hasAttribute('async')).toBe(true);
+  });
+
+  it('loads a src once however many components ask for it, also under StrictMode', () => {
+    storeDecision({ functional: true });
+    render(
+      <StrictMode>
+        <Provider>
+          <ConsentScript category="functional" src="/chat.js" />
+          <ConsentScript category="functional" src="/chat.js" />
+        </Provider>
+      </StrictMode>,
+    );
+    expect(scripts('/chat.js')).toHaveLength(1);
+  });
+
+  it('never loads once unmounted', () => {
+    const { unmount } = render(
+      <Provider>
+        <ConsentScript category="targeting" src="/ads.js" />
+      </Provider>,
+    );
+    unmount();
+    act(() => store.acceptAll());
+    expect(scripts('/ads.js')).toHaveLength(0);
+  });
+});
+
+describe('ConsentProvider, on a sensitive page', () => {
+  it('does not load the Performance script whatever is stored', () => {
+    storeDecision({ performance: true, functional: true, targeting: true });
+    render(
+      <Provider sensitive>
+        <ConsentScript category="performance" src="/sensitive-analytics.js" />
+      </Provider>,
+    );
+    act(() => store.acceptAll());
+    expect(store.getState().record!.choices.performance).toBe(true);
+    expect(scripts('/sensitive-analytics.js')).toHaveLength(0);
+  });
+
+  it('blocks only the listed categories', () => {
+    storeDecision({ performance: true, functional: true });
+    render(
+      <Provider sensitive={['performance']}>
+        <ConsentScript category="performance" src="/listed-analytics.js" />
+        <ConsentScript category="functional" src="/listed-chat.js" />
+      </Provider>,
+    );
+    expect(scripts('/listed-analytics.js')).toHaveLength(0);
+    expect(scripts('/listed-chat.js')).toHaveLength(1);
+  });
+
+  it('loads it on a page that is not sensitive', () => {
+    storeDecision({ performance: true });
+    render(
+      <Provider>
+        <ConsentScript category="performance" src="/plain-analytics.js" />
+      </Provider>,
+    );
+    expect(scripts('/plain-analytics.js')).toHaveLength(1);
+  });
+});
+
+describe('useConsentEffect', () => {
+  const log: string[] = [];
+  function Widget() {
+    const [label] = useState('chat');
+    useConsentEffect<Id>('functional', () => {
+      log.push(`start ${label}`);
+      return () => void log.push(`stop ${label}`);
+    });
+    return null;
+  }
+
+  it('starts when the category is granted and stops when it is withdrawn or on unmount', () => {
+    log.length = 0;
+    const { unmount, rerender } = render(<Provider><Widget /></Provider>);
+    expect(log).toEqual([]);
+    act(() => store.save({ functional: true }));
+    rerender(<Provider><Widget /></Provider>);
+    act(() => store.save({ performance: true }));
+    expect(log).toEqual(['start chat']);
+    act(() => store.save({ functional: false }));
+    expect(log).toEqual(['start chat', 'stop chat']);
+    act(() => store.save({ functional: true }));
+    unmount();
+    expect(log).toEqual(['start chat', 'stop chat', 'start chat', 'stop chat']);
+  });
+
+  it('starts on mount when the category is already granted', () => {
+    log.length = 0;
+    storeDecision({ functional: true });
+    render(<Provider><Widget /></Provider>);
+    expect(log).toEqual(['start chat']);
+  });
+});
+
+describe('GoogleConsentMode', () => {
+  it('sends a Consent Mode update for the provider’s store on a decision', () => {
+    render(
+      <Provider>
+        <GoogleConsentMode mapping={{ performance: ['analytics_storage'] }} />
+      </Provider>,
+    );
+    const w = window as unknown as { dataLayer?: IArguments[] };
+    expect(w.dataLayer ?? []).toHaveLength(0);
+    act(() => store.acceptAll());
+    expect(w.dataLayer).toHaveLength(1);
+    expect(Object.prototype.toString.call(w.dataLayer![0])).toBe('[object Arguments]');
+    expect(Array.from(w.dataLayer![0]!)).toEqual(['consent', 'update', { analytics_storage: 'granted' }]);
+  });
+});
+
+describe('ConsentProvider, wiring the enforcement', () => {
+  it('deletes a withdrawn category’s cookies, unless clearCookies is false', () => {
+    const { unmount } = render(<Provider />);
+    act(() => store.acceptAll());
+    document.cookie = '_ga=GA1.1.1; Path=/';
+    document.cookie = '_ga_X1=GS1.1; Path=/';
+    document.cookie = 'session_id=s; Path=/';
+    act(() => store.setCategory('performance', false));
+    expect([hasCookie('_ga'), hasCookie('_ga_X1'), hasCookie('session_id'), hasCookie('cookie_consent')]).toEqual([false, false, true, true]);
+    unmount();
+
+    render(<Provider clearCookies={false} />);
+    act(() => store.acceptAll());
+    document.cookie = '_ga=GA1.1.2; Path=/';
+    act(() => store.setCategory('performance', false));
+    expect(hasCookie('_ga')).toBe(true);
+  });
+
+  it('never deletes a consent cookie given another name', () => {
+    render(<Provider cookie={{ name: 'cx_consent' }} />);
+    act(() => store.acceptAll());
+    act(() => store.reset());
+    act(() => store.acceptAll());
+    act(() => store.rejectAll());
+    expect(hasCookie('cx_consent')).toBe(true);
+  });
+
+  it('keeps providers of two tabs in step, unless syncTabs is false', async () => {
+    function Status({ name }: { name: string }) {
+      return <p>{`${name}: ${useConsent((s) => s.status)}`}</p>;
+    }
+    let a!: ConsentStore<Id>;
+    function GrabA() {
+      a = useConsentStore<Id>();
+      return null;
+    }
+    render(
+      <>
+        <ConsentProvider policy={policy}><GrabA /><Status name="tab A" /></ConsentProvider>
+        <ConsentProvider policy={policy}><Status name="tab B" /></ConsentProvider>
+        <ConsentProvider policy={policy} syncTabs={false}><Status name="tab C" /></ConsentProvider>
+      </>,
+    );
+    act(() => a.acceptAll());
+    await waitFor(() => expect(screen.getByText('tab B: decided')).toBeInTheDocument());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByText('tab C: pending')).toBeInTheDocument();
+  });
+
+  it('connects receipts once under StrictMode, and disconnects on unmount', () => {
+    const disconnect = vi.fn();
+    const receipts = vi.fn(() => disconnect);
+    const { unmount } = render(
+      <StrictMode>
+        <Provider receipts={receipts} />
+      </StrictMode>,
+    );
+    expect(receipts.mock.calls.length - disconnect.mock.calls.length).toBe(1);
+    expect(receipts).toHaveBeenLastCalledWith(store);
+    unmount();
+    expect(disconnect).toHaveBeenCalledTimes(receipts.mock.calls.length);
+  });
+
+  it('sends one receipt per decision with consentReceipts, under StrictMode', async () => {
+    const fetch = vi.fn(() => Promise.resolve(new Response(null, { status: 204 })));
+    vi.stubGlobal('fetch', fetch);
+    render(
+      <StrictMode>
+        <Provider receipts={consentReceipts({ endpoint: '/api/consent' })} />
+      </StrictMode>,
+    );
+    act(() => store.rejectAll());
+    expect(fetch).toHaveBeenCalledOnce();
+    expect(JSON.parse((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).toEqual(store.getState().record);
+    await waitFor(() => expect(localStorage.getItem('cookie_consent_receipts')).toBeNull());
+  });
+
+  it('works with a store passed in', () => {
+    const shared = createConsentStore<Id>({ policy });
+    render(
+      <ConsentProvider store={shared}>
+        <ConsentScript category="performance" src="/shared-store.js" />
+      </ConsentProvider>,
+    );
+    act(() => shared.acceptAll());
+    expect(scripts('/shared-store.js')).toHaveLength(1);
+  });
+});
