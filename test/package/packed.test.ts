@@ -112,6 +112,7 @@ describe('the packed package, installed in a new app', () => {
 
   it('passes publint and Are The Types Wrong', () => {
     expect(() => run(bin('publint'), ['--strict', tarball], root)).not.toThrow();
-    expect(() => run(bin('attw'), [tarball, '--profile', 'node16', '--format', 'table-flipped'], root)).not.toThrow();
+    // styles.css is a stylesheet, not a module with types; node10 cannot see subpath exports at all.
+    expect(() => run(bin('attw'), [tarball, '--profile', 'node16', '--exclude-entrypoints', './styles.css'], root)).not.toThrow();
   });
 });
