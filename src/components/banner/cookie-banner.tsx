@@ -21,7 +21,8 @@ export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
  * The first layer: a named landmark, shown while no decision is stored and the preferences dialog
  * is closed, with "Accept all" and "Reject all" side by side and "Customize". After a decision made
  * while it was shown, a short confirmation with a "Hide" button takes the place of the choices.
- * It never blocks the page: no overlay, no focus trap.
+ * It never blocks the page: no overlay, no focus trap. Render it first in the page so it comes
+ * early in the reading and Tab order; it is fixed to an edge, so it needs no room in the layout.
  */
 export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBannerProps>(function CookieBanner(
   { layout = 'bar', position = 'bottom', policyHref, headingLevel = 2, unstyled, className, ...rest },
