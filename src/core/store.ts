@@ -31,6 +31,11 @@ export interface ConsentStoreOptions<Id extends string = string> {
    * stored. The stored record is left as it is.
    */
   sensitive?: boolean | readonly Id[];
+  /**
+   * Signal readings to use instead of the browser's: on the server, `{ gpc: request.headers['sec-gpc'] === '1' }`,
+   * passed to the browser's provider too, so the first HTML and hydration agree.
+   */
+  signals?: Partial<ConsentSignals>;
   /** Clock, for tests. */
   now?: () => number | Date;
 }
@@ -41,6 +46,8 @@ export interface ConsentStore<Id extends string = string> {
   readonly policy: Policy<Id>;
   /** The consent cookie's name (`cookie_consent` unless configured). */
   readonly cookieName: string;
+  /** Which browser signals this store honours (`respectGlobalPrivacyControl`, `respectDoNotTrack`). */
+  readonly respects: Readonly<ConsentSignals>;
   getState(): ConsentState<Id>;
   /** The state as the server rendered it (from `initialCookieHeader` only), for hydration. */
   getServerState(): ConsentState<Id>;
@@ -54,6 +61,8 @@ export interface ConsentStore<Id extends string = string> {
   reset(): void;
   /** Reads the consent cookie again, e.g. after another tab decided; tells subscribers if it changed. */
   refresh(): void;
+  /** Changes which categories this page blocks (see `sensitive`), e.g. on a client-side route change. */
+  setSensitive(sensitive: boolean | readonly Id[] | undefined): void;
   openPreferences(): void;
   closePreferences(): void;
   destroy(): void;
@@ -79,14 +88,19 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const now = () => +(options.now?.() ?? Date.now());
   const ids = new Set<string>(policy.categories.map((c) => c.id));
   const listeners = new Set<Listener>();
-  const signals = readSignals();
+  const signals: ConsentSignals = { ...readSignals(), ...options.signals };
   const optOut = (s: ConsentSignals) => (respectGlobalPrivacyControl && s.gpc) || (respectDoNotTrack && s.dnt);
   let destroyed = false;
+  let { sensitive } = options;
 
-  const { sensitive } = options;
-  const blocked = (c: CategoryDefinition<Id>) => !c.required && (sensitive === true || (!!sensitive && sensitive.includes(c.id)));
-  // What is in force: the stored choices, less what this page may not run.
-  const inForce = (choices: Record<Id, boolean>) => (sensitive ? choicesOf((c) => !blocked(c) && choices[c.id]) : choices);
+  // What is in force: the stored choices, less what this page may not run, and less any selling or
+  // sharing a decision allowed before the browser sent an opt-out signal (CCPA 7025).
+  const inForce = (record: ConsentRecord<Id>, s: ConsentSignals) => {
+    const signalled = optOut(s) && !optOut(record.signals);
+    return choicesOf(
+      (c) => !(sensitive === true || (sensitive && sensitive.includes(c.id))) && !(signalled && c.saleOrShare) && record.choices[c.id],
+    );
+  };
 
   const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => {
     const choices = {} as Record<Id, boolean>;
@@ -96,7 +110,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
 
   const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, preferencesOpen = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
-    choices: record ? inForce(record.choices) : choicesOf(() => false),
+    choices: record ? inForce(record, s) : choicesOf(() => false),
     record,
     preferencesOpen,
     signals: s,
@@ -108,7 +122,12 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   // Without a document the store is the server's; in the browser the server's first HTML came
   // from the request header alone, and hydration must start from that.
   const serverState =
-    typeof document === 'undefined' ? state : stateFor(decodeRecord(parseCookieHeader(options.initialCookieHeader).get(cookie.name), policy, { now: now(), maxAgeDays: cookie.maxAgeDays }), NO_SIGNALS);
+    typeof document === 'undefined'
+      ? state
+      : stateFor(decodeRecord(parseCookieHeader(options.initialCookieHeader).get(cookie.name), policy, { now: now(), maxAgeDays: cookie.maxAgeDays }), {
+          ...NO_SIGNALS,
+          ...options.signals,
+        });
 
   const set = (next: Partial<ConsentState<Id>>) => {
     state = { ...state, ...next };
@@ -135,7 +154,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       sameSite: cookie.sameSite,
       secure,
     });
-    set({ status: 'decided', choices: inForce(choices), record, preferencesOpen: false });
+    set({ status: 'decided', choices: inForce(record, signals), record, preferencesOpen: false });
     guard(() => onChange?.(record, previous), 'onChange');
   };
 
@@ -146,8 +165,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     }
   };
 
-  // A decision made before the visitor's browser sent an opt-out signal cannot keep selling or
-  // sharing once it does (CCPA 7025): record the signal as a decision of its own.
+  // The signal is already out of force (inForce); it is also recorded as a decision of its own,
+  // so the stored record and every receipt say so.
   if (state.record && optOut(signals) && !optOut(state.record.signals)) {
     const stored: Record<Id, boolean> = state.record.choices;
     if (policy.categories.some((c: CategoryDefinition<Id>) => c.saleOrShare && stored[c.id])) {
@@ -165,6 +184,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   return {
     policy,
     cookieName: cookie.name,
+    respects: { gpc: respectGlobalPrivacyControl, dnt: respectDoNotTrack },
     getState: () => state,
     getServerState: () => serverState,
     subscribe(listener) {
@@ -183,6 +203,10 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     refresh() {
       const record = read();
       if (!destroyed && record?.id !== state.record?.id) set(stateFor(record, signals, state.preferencesOpen));
+    },
+    setSensitive(next) {
+      sensitive = next;
+      if (!destroyed && state.record) set({ choices: inForce(state.record, signals) });
     },
     openPreferences: () => destroyed || set({ preferencesOpen: true }),
     closePreferences: () => destroyed || set({ preferencesOpen: false }),

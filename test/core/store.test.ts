@@ -372,3 +372,39 @@ describe('a subscriber that throws', () => {
     error.mockRestore();
   });
 });
+
+describe('setSensitive, on a client-side route change', () => {
+  it('blocks and unblocks categories on the fly, leaving the record alone', () => {
+    const store = create();
+    store.acceptAll();
+    const record = store.getState().record;
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.setSensitive(['performance']);
+    expect(store.getState().choices).toMatchObject({ performance: false, functional: true });
+    store.setSensitive(undefined);
+    expect(store.getState().choices).toMatchObject({ performance: true });
+    expect(store.getState().record).toBe(record);
+    expect(listener).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('signal readings passed in (the server has no navigator)', () => {
+  it('lets the server apply Sec-GPC, so its first HTML and the browser agree', () => {
+    create().acceptAll();
+    const header = `cookie_consent=${browser.jar.get('cookie_consent')}`;
+    browser.restore();
+    const server = create({ initialCookieHeader: header, signals: { gpc: true } });
+    expect(server.getState().choices).toMatchObject({ performance: true, targeting: false });
+    browser = installFakeBrowser({ navigator: { globalPrivacyControl: true } });
+    browser.jar.set('cookie_consent', header.slice('cookie_consent='.length));
+    const client = create({ initialCookieHeader: header, signals: { gpc: true } });
+    expect(client.getServerState().choices).toEqual(server.getState().choices);
+    expect(client.getState().choices).toEqual(server.getState().choices);
+  });
+
+  it('says which signals it honours', () => {
+    expect(create().respects).toEqual({ gpc: true, dnt: false });
+    expect(create({ respectGlobalPrivacyControl: false, respectDoNotTrack: true }).respects).toEqual({ gpc: false, dnt: true });
+  });
+});
