@@ -37,7 +37,6 @@ export default defineConfig([
     // Framework-free entries: no 'use client', usable from server code. Each catalogue is its own
     // entry, so a host pays only for the languages it imports.
     entry: { core: 'src/core/index.ts', 'i18n/de': 'src/i18n/de.ts', 'i18n/fr': 'src/i18n/fr.ts', 'i18n/es': 'src/i18n/es.ts' },
-    clean: true,
   },
   { entry: { styles: 'src/styles/index.css' }, outDir: 'dist', minify: true },
   ...(['esm', 'cjs'] as const).map(

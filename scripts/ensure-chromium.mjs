@@ -1,5 +1,5 @@
 // `npm test` drives Debian's Chromium. On a fresh machine where we are root and apt is there, this
-// installs it (the same two packages CI installs); anywhere else a missing browser stops the run
+// installs it (the same package CI installs); anywhere else a missing browser stops the run
 // with the command to install it. It never lets the browser tests pass by skipping.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -7,7 +7,8 @@ export const cx = (...names: (string | false | null | undefined)[]) => names.fil
 export const partClass = (part: string, unstyled?: boolean) => (unstyled ? undefined : `cc-${part}`);
 
 const SAFE_URL = /^(https?:|mailto:)/i;
-const RELATIVE_URL = /^(\/(?!\/)|\.{1,2}\/|#|\?)/;
+// A slash followed by another slash, or by a backslash (browsers read it as a slash), leaves the site.
+const RELATIVE_URL = /^(\/(?![/\\])|\.{1,2}\/|#|\?)/;
 
 /**
  * A URL fit for `href`: http(s) or mailto, and, where the host wrote it (not a policy string), a

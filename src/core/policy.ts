@@ -79,7 +79,7 @@ function checkCookies(cookies: readonly CookieDeclaration[] | undefined, where: 
 export function definePolicy<const Id extends string>(definition: PolicyDefinition<Id>): Policy<Id> {
   // The policy is the developer's own code: it is checked in development and test builds, and a
   // production build (NODE_ENV=production) does not ship the checks to every visitor.
-  if (process.env.NODE_ENV !== 'production') validatePolicy(definition);
+  if (typeof process === 'undefined' || process.env.NODE_ENV !== 'production') validatePolicy(definition);
   const { revision, updatedAt, categories } = definition;
   return Object.freeze({
     revision: String(revision),
@@ -91,6 +91,8 @@ export function definePolicy<const Id extends string>(definition: PolicyDefiniti
 function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): void {
   const { revision, categories } = definition ?? ({} as PolicyDefinition<Id>);
   if (!(isText(revision) || Number.isFinite(revision))) fail('revision must be a non-empty string or a number.');
+  // It travels percent-encoded in the cookie; a lone surrogate cannot be encoded.
+  if (typeof revision === 'string' && (revision as { isWellFormed?: () => boolean }).isWellFormed?.() === false) fail('revision must be well-formed Unicode.');
   if (!list(categories, 'categories').length) fail('categories must be a non-empty array.');
   const seen = new Set<string>();
   categories.forEach((category, i) => {

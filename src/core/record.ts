@@ -100,9 +100,11 @@ export function decodeRecord<Id extends string>(
 
 /**
  * A random record id: `crypto.randomUUID`, or 128 random bits from `getRandomValues` where
- * `randomUUID` is missing (it needs a secure context; plain-http pages do not have one).
+ * `randomUUID` is missing (it needs a secure context; plain-http pages do not have one), or from
+ * Math.random where there is no Web Crypto at all (Node 18 without the flag, old web views).
  */
 export function createRecordId(): string {
   const c = globalThis.crypto;
-  return c.randomUUID?.() ?? Array.from(c.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const bytes = c ? c.getRandomValues(new Uint8Array(16)) : Array.from({ length: 16 }, () => (Math.random() * 256) | 0);
+  return c?.randomUUID?.() ?? Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -188,7 +188,7 @@ export const de: Messages = {
       ignored:
         'Unsere Website reagiert derzeit nicht auf „Do Not Track“-Signale von Webbrowsern. Sie können das Tracking jedoch mit den oben im Abschnitt „Ihre Wahl- und Kontrollmöglichkeiten bei Cookies“ beschriebenen Möglichkeiten zur Cookie-Verwaltung steuern.',
       honored:
-        'Unsere Website wertet ein „Do Not Track“-Signal Ihres Browsers als Ablehnung optionaler Cookies, bis Sie mit den oben im Abschnitt „Ihre Wahl- und Kontrollmöglichkeiten bei Cookies“ beschriebenen Möglichkeiten zur Cookie-Verwaltung eine andere Auswahl treffen.',
+        'Unsere Website wertet ein „Do Not Track“-Signal Ihres Browsers als Widerspruch gegen den Verkauf oder die Weitergabe Ihrer personenbezogenen Daten: Cookies, die Daten verkaufen oder weitergeben, bleiben deaktiviert, sofern Sie sie nicht selbst mit den oben im Abschnitt „Ihre Wahl- und Kontrollmöglichkeiten bei Cookies“ beschriebenen Möglichkeiten zur Cookie-Verwaltung aktivieren.',
     },
     contact: {
       title: 'Fragen zu unserer Cookie-Richtlinie?',

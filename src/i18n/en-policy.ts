@@ -121,7 +121,7 @@ export const enPolicy = {
     ignored:
       'Our website does not currently respond to "Do Not Track" signals from web browsers. However, you can control tracking through the cookie management methods described above in the "Your Cookie Choices" section.',
     honored:
-      'Our website treats a "Do Not Track" signal from your browser as a refusal of optional cookies, until you choose otherwise through the cookie management methods described above in the "Your Cookie Choices" section.',
+      'Our website treats a "Do Not Track" signal from your browser as an objection to the sale or sharing of your personal information: cookies that sell or share data stay off unless you switch them on yourself through the cookie management methods described above in the "Your Cookie Choices" section.',
   },
   contact: {
     title: 'Questions About Our Cookie Policy?',

@@ -188,7 +188,7 @@ export const es: Messages = {
       ignored:
         'Actualmente, nuestro sitio web no responde a las señales «Do Not Track» de los navegadores web. No obstante, puede controlar el seguimiento mediante los métodos de gestión de cookies descritos anteriormente en la sección «Sus opciones y controles sobre las cookies».',
       honored:
-        'Nuestro sitio web trata una señal «Do Not Track» de su navegador como un rechazo de las cookies opcionales, hasta que usted elija otra opción mediante los métodos de gestión de cookies descritos anteriormente en la sección «Sus opciones y controles sobre las cookies».',
+        'Nuestro sitio web trata una señal «Do Not Track» de su navegador como una oposición a la venta o cesión de sus datos personales: las cookies que venden o ceden datos permanecen desactivadas salvo que usted mismo las active mediante los métodos de gestión de cookies descritos anteriormente en la sección «Sus opciones y controles sobre las cookies».',
     },
     contact: {
       title: '¿Tiene preguntas sobre nuestra Política de cookies?',

@@ -189,7 +189,7 @@ export const fr: Messages = {
       ignored:
         'Notre site web ne répond pas actuellement aux signaux « Do Not Track » envoyés par les navigateurs web. Vous pouvez toutefois contrôler le suivi à l’aide des méthodes de gestion des cookies décrites ci-dessus dans la section « Vos choix et moyens de contrôle en matière de cookies ».',
       honored:
-        'Notre site web considère un signal « Do Not Track » envoyé par votre navigateur comme un refus des cookies facultatifs, jusqu’à ce que vous fassiez un autre choix à l’aide des méthodes de gestion des cookies décrites ci-dessus dans la section « Vos choix et moyens de contrôle en matière de cookies ».',
+        'Notre site web considère un signal « Do Not Track » envoyé par votre navigateur comme une opposition à la vente ou au partage de vos données personnelles : les cookies qui vendent ou partagent des données restent désactivés, sauf si vous les activez vous-même à l’aide des méthodes de gestion des cookies décrites ci-dessus dans la section « Vos choix et moyens de contrôle en matière de cookies ».',
     },
     contact: {
       title: 'Des questions sur notre politique relative aux cookies ?',

@@ -10,7 +10,6 @@ import type { ConsentStore, Policy } from '../core';
  * }
  * ```
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface Register {}
 
 export type RegisteredPolicy = Register extends { policy: infer P extends Policy } ? P : Policy;

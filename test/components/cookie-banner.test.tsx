@@ -163,3 +163,19 @@ describe('CookieBanner with a host catalogue', () => {
     expect(screen.getByRole('button', { name: 'Reject all' })).toBeInTheDocument();
   });
 });
+
+describe('CookieBanner, when the decision comes from elsewhere', () => {
+  it('shows no confirmation for a decision it did not start (another tab, a hook, the footer)', () => {
+    const { store } = renderWithConsent(<CookieBanner />);
+    act(() => store.acceptAll());
+    expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+  });
+
+  it('keeps its confirmation in step with a later change of mind', async () => {
+    const { user, store } = renderWithConsent(<CookieBanner />);
+    await user.click(screen.getByRole('button', { name: 'Accept all' }));
+    expect(within(banner()).getByRole('status')).toHaveTextContent("You've accepted additional cookies.");
+    act(() => store.rejectAll());
+    expect(within(banner()).getByRole('status')).toHaveTextContent("You've rejected additional cookies.");
+  });
+});

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { cleanup, act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
@@ -263,9 +263,16 @@ describe('PolicySections, given content of a host', () => {
     expect(screen.getAllByText(hostile).length).toBeGreaterThanOrEqual(5);
   });
 
-  it('takes the Do Not Track wording of a host that honours it', () => {
-    renderPage(<PolicySections content={{ ...minimal, honorsDoNotTrack: true }} />);
-    expect(section('Additional Information')).toHaveTextContent('treats a "Do Not Track" signal from your browser as a refusal');
+  it('words Do Not Track after what the store does with it', () => {
+    renderPage(<PolicySections content={minimal} />);
+    expect(section('Additional Information')).toHaveTextContent('does not currently respond to "Do Not Track"');
+    cleanup();
+    render(
+      <ConsentProvider policy={connexxPolicy} respectDoNotTrack>
+        <PolicySections content={minimal} />
+      </ConsentProvider>,
+    );
+    expect(section('Additional Information')).toHaveTextContent('as an objection to the sale or sharing of your personal information');
   });
 
   it('forwards its ref to the article, merges className and drops its own class when unstyled', () => {

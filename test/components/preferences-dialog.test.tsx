@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { CookieSettingsButton, PreferencesDialog } from '../../src';
+import { CookieBanner, CookieSettingsButton, PreferencesDialog } from '../../src';
 import { axeViolations, renderWithConsent, storedDecision } from './harness';
 
 const dialog = () => screen.getByRole('dialog', { name: 'Cookie preferences' });
@@ -164,7 +164,8 @@ describe('PreferencesDialog, controlled', () => {
     const { user, store } = renderWithConsent(<Host />);
     await user.click(screen.getByRole('button', { name: 'Privacy choices' }));
     expect(dialog()).toBeInTheDocument();
-    expect(store.getState().preferencesOpen).toBe(false);
+    // Mirrored into the store, so the banner steps aside while it is open.
+    expect(store.getState().preferencesOpen).toBe(true);
     await user.click(within(dialog()).getByRole('button', { name: 'Reject all' }));
     expect(onOpenChange).toHaveBeenLastCalledWith(false);
     expect(screen.queryByRole('dialog')).toBeNull();
@@ -191,5 +192,26 @@ describe('PreferencesDialog, uncontrolled', () => {
     act(() => store.openPreferences());
     await user.keyboard('{Escape}');
     expect(onOpenChange.mock.calls).toEqual([[true], [false], [true], [false]]);
+  });
+});
+
+describe('PreferencesDialog, controlled, with the banner', () => {
+  it('is opened by the banner through onOpenChange, and closing it brings the banner back', async () => {
+    function Host() {
+      const [open, setOpen] = useState(false);
+      return (
+        <>
+          <CookieBanner />
+          <PreferencesDialog open={open} onOpenChange={setOpen} />
+        </>
+      );
+    }
+    const { user, store } = renderWithConsent(<Host />);
+    await user.click(screen.getByRole('button', { name: 'Customize' }));
+    expect(dialog()).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.getState()).toMatchObject({ status: 'pending', preferencesOpen: false });
+    expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
   });
 });

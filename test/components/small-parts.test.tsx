@@ -1,6 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ConsentGate, ConsentStatus, CookieSettingsButton } from '../../src';
+import { safeHref } from '../../src/components/utils';
 import { axeViolations, renderWithConsent, storedDecision } from './harness';
 
 describe('ConsentStatus', () => {
@@ -101,5 +102,21 @@ describe('CookieSettingsButton around a host link', () => {
     expect(click.defaultPrevented).toBe(true);
     expect(store.getState().preferencesOpen).toBe(true);
     await user.keyboard('{Escape}');
+  });
+});
+
+describe('safeHref', () => {
+  it.each([
+    ['/cookie-policy', '/cookie-policy'],
+    ['#cc-policy-overview', '#cc-policy-overview'],
+    ['https://connexx.example/privacy', 'https://connexx.example/privacy'],
+    ['mailto:dpo@connexx.example', 'mailto:dpo@connexx.example'],
+    ['//evil.example', undefined],
+    ['/\\evil.example', undefined],
+    ['javascript:alert(1)', undefined],
+    ['java\tscript:alert(1)', undefined],
+    ['data:text/html,hi', undefined],
+  ])('turns %s into %s as a host-written href', (url, expected) => {
+    expect(safeHref(url, { relative: true })).toBe(expected);
   });
 });

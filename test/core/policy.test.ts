@@ -57,3 +57,9 @@ describe('definePolicy, given a developer mistake', () => {
     expect(attempt({ revision: 1, categories: [null] })).toThrow(PolicyError);
   });
 });
+
+describe('definePolicy, given a revision that cannot travel in a cookie', () => {
+  it('refuses a lone surrogate', () => {
+    expect(attempt({ revision: 'v\uD800', categories: [category] })).toThrow(/well-formed Unicode/);
+  });
+});

@@ -95,7 +95,6 @@ describe('decodeRecord, given a value that is not a valid record of this policy'
 });
 
 describe('decodeRecord, given arbitrary input (property-based)', () => {
-  const optional = policy.categories.filter((c) => !c.required).map((c) => c.id);
   const check = (input: unknown) => {
     const result = decode(input);
     if (result === null) return;
@@ -124,9 +123,8 @@ describe('decodeRecord, given arbitrary input (property-based)', () => {
     fc.assert(fc.property(mutation, ([at, cut, insert]) => {
       const mutated = value.slice(0, at) + insert + value.slice(at + cut);
       expect(() => decode(mutated)).not.toThrow();
+      // Whatever decodes is exactly what the value encodes: no grant appears that is not written there.
       check(mutated);
-      const decoded = decode(mutated);
-      if (decoded) for (const id of optional) expect(typeof decoded.choices[id]).toBe('boolean');
     }), { numRuns: 5000 });
   });
 

@@ -1,5 +1,4 @@
-import { forwardRef, useEffect, useRef, useState, type HTMLAttributes } from 'react';
-import type { ConsentMethod } from '../../core';
+import { forwardRef, useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent } from '../../react/hooks';
 import { enBanner } from '../../i18n/en';
@@ -32,26 +31,42 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const status = useConsent((s) => s.status);
   const record = useConsent((s) => s.record);
   const preferencesOpen = useConsent((s) => s.preferencesOpen);
-  const gpc = useConsent((s) => s.signals.gpc);
+  const signalled = useConsent((s) => (s.signals.gpc && store.respects.gpc) || (s.signals.dnt && store.respects.dnt));
   const t = useSectionMessages('banner', enBanner);
   const ref = useRef<HTMLElement | null>(null);
+  const setRefs = useCallback(
+    (node: HTMLElement | null) => {
+      ref.current = node;
+      if (typeof forwardedRef === 'function') forwardedRef(node);
+      else if (forwardedRef) forwardedRef.current = node;
+    },
+    [forwardedRef],
+  );
   const confirmationRef = useRef<HTMLParagraphElement>(null);
 
-  // A decision made while the banner was up is confirmed in its place (GOV.UK pattern). The stored
-  // decision this page loaded with (even if hydration shows it a moment late), or one coming from a
-  // browser signal, shows nothing.
-  const [loadedRecord] = useState(store.getState().record);
-  const [confirmation, setConfirmation] = useState<ConsentMethod | null>(null);
+  // A decision the visitor started here (a banner button, or Customize then the dialog) is
+  // confirmed in its place (GOV.UK pattern), in words that follow the decision now in force. A
+  // decision found on load, made in another tab, or coming from a browser signal shows nothing.
+  const [started, setStarted] = useState(false);
+  const [hiddenByVisitor, setHiddenByVisitor] = useState(false);
   const [seenStatus, setSeenStatus] = useState(status);
   if (status !== seenStatus) {
     setSeenStatus(status);
-    setConfirmation(record && record !== loadedRecord && record.method !== 'signal' ? record.method : null);
+    if (status === 'pending') {
+      setStarted(false);
+      setHiddenByVisitor(false);
+    }
   }
+  const confirmation = started && !hiddenByVisitor && record && record.method !== 'signal' ? record.method : null;
+  const start = (action: () => void) => () => {
+    setStarted(true);
+    action();
+  };
 
   useEffect(() => {
     // The buttons that had focus are gone: put focus on the message so it is read and Tab goes on from here.
     if (confirmation) confirmationRef.current?.focus();
-  }, [confirmation]);
+  }, [confirmation !== null]);
 
   const visible = status === 'pending' || confirmation !== null;
   const hidden = status === 'pending' && preferencesOpen;
@@ -78,11 +93,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const Heading = `h${headingLevel}` as const;
   const button = partClass('button', unstyled);
   const href = safeHref(policyHref, { relative: true });
-  const setRefs = (node: HTMLElement | null) => {
-    ref.current = node;
-    if (typeof forwardedRef === 'function') forwardedRef(node);
-    else if (forwardedRef) forwardedRef.current = node;
-  };
+
 
   return (
     <section
@@ -102,7 +113,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
             {t.confirmation[confirmation]}
           </p>
           <div data-part="banner-actions">
-            <button type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={() => setConfirmation(null)}>
+            <button type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={() => setHiddenByVisitor(true)}>
               {t.hide}
             </button>
           </div>
@@ -124,16 +135,16 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
                 </>
               )}
             </p>
-            {gpc && <p data-part="banner-signal">{t.signalHonored}</p>}
+            {signalled && <p data-part="banner-signal">{t.signalHonored}</p>}
           </div>
           <div data-part="banner-actions">
-            <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={store.acceptAll}>
+            <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
               {t.acceptAll}
             </button>
-            <button type="button" data-part="banner-reject" className={button} data-variant="choice" onClick={store.rejectAll}>
+            <button type="button" data-part="banner-reject" className={button} data-variant="choice" onClick={start(store.rejectAll)}>
               {t.rejectAll}
             </button>
-            <button type="button" aria-haspopup="dialog" data-part="banner-customize" className={button} data-variant="secondary" onClick={store.openPreferences}>
+            <button type="button" aria-haspopup="dialog" data-part="banner-customize" className={button} data-variant="secondary" onClick={start(store.openPreferences)}>
               {t.customize}
             </button>
           </div>

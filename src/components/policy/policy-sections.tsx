@@ -76,8 +76,6 @@ export interface PolicyPageContent {
   browsers?: readonly PolicyTerm[];
   /** Replaces the default opt-out tools (DAA, NAI, Google Analytics add-on). */
   optOuts?: readonly PolicyOptOutLink[];
-  /** Set when the store is created with `respectDoNotTrack: true`. */
-  honorsDoNotTrack?: boolean;
 }
 
 export interface PolicyCustomSectionProps extends PolicySectionBaseProps {
@@ -162,7 +160,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
     },
     'do-not-track': {
       title: t.doNotTrack.title,
-      node: <PolicyDoNotTrack honorsDoNotTrack={content.honorsDoNotTrack} {...common('do-not-track')} />,
+      node: <PolicyDoNotTrack {...common('do-not-track')} />,
     },
     contact: content.contact
       ? { title: t.contact.title, node: <PolicyContact contact={content.contact} {...common('contact')} /> }

@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { optionalCategories } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { enSettingsButton } from '../../i18n/en';
 import { enPolicy } from '../../i18n/en-policy';
@@ -165,7 +166,7 @@ export const PolicyChoices = /* @__PURE__ */ forwardRef<HTMLElement, PolicyChoic
   const settingsLabel = useSectionMessages('settingsButton', enSettingsButton);
   const t = policyMessages.choices;
   const level = below(headingLevel);
-  const optional = policy.categories.filter((c) => !c.required).map((c) => c.title);
+  const optional = optionalCategories(policy).map((c) => c.title);
   return (
     <Section ref={ref} sectionId="choices" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
       <Text>{t.intro}</Text>
@@ -205,16 +206,17 @@ export const PolicyChoices = /* @__PURE__ */ forwardRef<HTMLElement, PolicyChoic
   );
 });
 
-export interface PolicyDoNotTrackProps extends PolicySectionBaseProps {
-  /** Say so when the store is created with `respectDoNotTrack: true`. Default false, as the store. */
-  honorsDoNotTrack?: boolean;
-}
+export type PolicyDoNotTrackProps = PolicySectionBaseProps;
 
-/** Additional Information, opening with Do Not Track Signals; host sections can follow inside. */
+/**
+ * Additional Information, opening with Do Not Track Signals, worded after what the store does
+ * (`respectDoNotTrack`); host sections can follow inside.
+ */
 export const PolicyDoNotTrack = /* @__PURE__ */ forwardRef<HTMLElement, PolicyDoNotTrackProps>(function PolicyDoNotTrack(
-  { honorsDoNotTrack = false, headingLevel = 2, children, ...rest },
+  { headingLevel = 2, children, ...rest },
   ref,
 ) {
+  const honorsDoNotTrack = useStoreFromContext('PolicyDoNotTrack').respects.dnt;
   const t = useSectionMessages('policy', enPolicy).doNotTrack;
   return (
     <Section ref={ref} sectionId="do-not-track" title={t.title} level={headingLevel} {...rest}>

@@ -38,16 +38,28 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   const storeOpen = useConsent((s) => s.preferencesOpen);
   // The switches show the visitor's own decision; on a sensitive page it may differ from what is in force.
   const choices = useConsent((s) => s.record?.choices ?? s.choices);
-  const gpc = useConsent((s) => s.signals.gpc);
+  const signalled = useConsent((s) => (s.signals.gpc && store.respects.gpc) || (s.signals.dnt && store.respects.dnt));
   const t = useSectionMessages('dialog', enDialog);
   const idBase = useId();
   const open = openProp ?? storeOpen;
 
+  const setOpen = (next: boolean) => (next ? store.openPreferences : store.closePreferences)();
+  // The store's `preferencesOpen` is the one channel: the banner's Customize and the settings
+  // button open it there, a decision closes it there. A controlled `open` is mirrored into it, and
+  // every change of it is reported to `onOpenChange`, whoever caused it.
   useEffect(() => {
-    if (defaultOpen && openProp === undefined) store.openPreferences();
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- first mount only, like Radix's defaultOpen
+    const wanted = openProp ?? (defaultOpen || undefined);
+    if (wanted !== undefined && wanted !== store.getState().preferencesOpen) setOpen(wanted);
+  }, [openProp, store]); // defaultOpen: first mount only, as in Radix
+  const onOpenChangeRef = useRef(onOpenChange);
+  onOpenChangeRef.current = onOpenChange;
+  const reported = useRef(storeOpen);
+  useEffect(() => {
+    if (reported.current !== storeOpen && storeOpen !== openProp) onOpenChangeRef.current?.(storeOpen);
+    reported.current = storeOpen;
+  }, [storeOpen, openProp]);
 
-  // The switches start from what is in force each time the dialog opens.
+  // The switches start from the visitor's decision each time the dialog opens.
   const [draft, setDraft] = useState(choices);
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
@@ -61,23 +73,6 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
     if (open) opener.current = document.activeElement as HTMLElement | null;
   }, [open]);
 
-  const setOpen = (next: boolean) => {
-    if (openProp !== undefined) onOpenChange?.(next);
-    else (next ? store.openPreferences : store.closePreferences)();
-  };
-  // Uncontrolled, the store opens and closes the dialog from anywhere (banner, footer button, a
-  // decision): tell the host about every change, whatever caused it.
-  const onOpenChangeRef = useRef(onOpenChange);
-  onOpenChangeRef.current = onOpenChange;
-  const reported = useRef(storeOpen);
-  useEffect(() => {
-    if (openProp === undefined && reported.current !== storeOpen) onOpenChangeRef.current?.(storeOpen);
-    reported.current = storeOpen;
-  }, [storeOpen, openProp]);
-  const decide = (action: () => void) => () => {
-    action();
-    if (openProp !== undefined) onOpenChange?.(false);
-  };
   const part = (name: string) => partClass(name, unstyled);
 
   return (
@@ -117,7 +112,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
               {store.policy.categories.map((category) => {
                 const id = `${idBase}-${category.id}`;
                 const declarations = countDeclarations(category);
-                const signalled = gpc && category.saleOrShare;
+                const optedOut = signalled && category.saleOrShare;
                 return (
                   <li key={category.id} data-part="category" data-category={category.id}>
                     <div data-part="category-header">
@@ -133,7 +128,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
                         data-part="switch"
                         className={part('switch')}
                         aria-labelledby={`${id}-title`}
-                        aria-describedby={cx(`${id}-description`, category.required && `${id}-always`, signalled && `${id}-signal`)}
+                        aria-describedby={cx(`${id}-description`, category.required && `${id}-always`, optedOut && `${id}-signal`)}
                         checked={!!category.required || !!draft[category.id]}
                         disabled={category.required}
                         onCheckedChange={(checked) => setDraft((d) => ({ ...d, [category.id]: checked }))}
@@ -144,7 +139,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
                     <p id={`${id}-description`} data-part="category-description">
                       {category.description}
                     </p>
-                    {signalled && (
+                    {optedOut && (
                       <p id={`${id}-signal`} data-part="category-signal">
                         {t.signalHonored}
                       </p>
@@ -166,13 +161,13 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
             </ul>
           </div>
           <div data-part="dialog-actions">
-            <button type="button" data-part="dialog-reject" className={part('button')} data-variant="choice" onClick={decide(store.rejectAll)}>
+            <button type="button" data-part="dialog-reject" className={part('button')} data-variant="choice" onClick={store.rejectAll}>
               {t.rejectAll}
             </button>
-            <button type="button" data-part="dialog-accept" className={part('button')} data-variant="choice" onClick={decide(store.acceptAll)}>
+            <button type="button" data-part="dialog-accept" className={part('button')} data-variant="choice" onClick={store.acceptAll}>
               {t.acceptAll}
             </button>
-            <button type="button" data-part="dialog-save" className={part('button')} data-variant="secondary" onClick={decide(() => store.save(draft))}>
+            <button type="button" data-part="dialog-save" className={part('button')} data-variant="secondary" onClick={() => store.save(draft)}>
               {t.save}
             </button>
           </div>

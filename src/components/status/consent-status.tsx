@@ -1,4 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
+import { optionalCategories } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent } from '../../react/hooks';
 import { enStatus } from '../../i18n/en';
@@ -28,14 +29,12 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
         <p data-part="status-pending">{t.pending}</p>
       ) : (
         <ul data-part="status-list">
-          {store.policy.categories
-            .filter((c) => !c.required)
-            .map((c) => (
-              <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
-                {`${t.item(c.title)} `}
-                <strong>{choices[c.id] ? t.on : t.off}</strong>
-              </li>
-            ))}
+          {optionalCategories(store.policy).map((c) => (
+            <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
+              {`${t.item(c.title)} `}
+              <strong>{choices[c.id] ? t.on : t.off}</strong>
+            </li>
+          ))}
         </ul>
       )}
     </div>
