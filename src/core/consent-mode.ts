@@ -1,5 +1,4 @@
 import type { Policy } from './policy';
-import type { ConsentRecord } from './record';
 import type { ConsentStore } from './store';
 
 export type ConsentModeKey =
@@ -65,6 +64,12 @@ export function consentModeDefaultsScript<Id extends string>(
 
 type GtagGlobal = { gtag?: (...args: unknown[]) => void; dataLayer?: unknown[] };
 
+// The page's Consent Mode: its gtag when there is one, else its dataLayer (made if missing).
+const page = () => {
+  const g = globalThis as GtagGlobal;
+  return typeof g.gtag === 'function' ? g.gtag : (g.dataLayer ??= []);
+};
+
 // Google's tag reads `arguments` objects from dataLayer and silently drops plain arrays.
 function gtag(..._: unknown[]) {
   const g = globalThis as GtagGlobal;
@@ -72,16 +77,20 @@ function gtag(..._: unknown[]) {
   else (g.dataLayer ??= []).push(arguments);
 }
 
-// Per page: Consent Mode state lives in the page's dataLayer, so a reconnect (React StrictMode,
-// a remount) need not repeat an update already sent for the same record.
-const sent = new WeakMap<object, ConsentRecord | null>();
+// Per page (keyed by its gtag or dataLayer), the values last sent: Consent Mode state lives in the
+// page, so an update that would not change it is not sent, whoever asks (a reconnect under React
+// StrictMode, a remount, a second connection, a decision that changed nothing Google reads).
+const sent = new WeakMap<object, string>();
 
 export interface GoogleConsentModeOptions<Id extends string = string> {
   mapping?: ConsentModeMapping<Id>;
 }
 
 /**
- * Sends `gtag('consent', 'update', ...)` for every decision, and on connect when one is stored.
+ * Sends `gtag('consent', 'update', ...)` whenever the categories in force on this page change what
+ * Google may do: on each decision, on connect when one is stored, and when a page becomes
+ * sensitive (`setSensitive`), which denies what it blocks whatever is stored. Nothing is sent while
+ * the visitor has not decided and nothing has been sent: the defaults already deny.
  * Returns a function that stops it.
  */
 export function connectGoogleConsentMode<Id extends string>(
@@ -90,12 +99,15 @@ export function connectGoogleConsentMode<Id extends string>(
 ): () => void {
   const update = () => {
     const { choices, record } = store.getState();
-    if (record === (sent.get(store) ?? null)) return;
-    sent.set(store, record);
     const values: Partial<Record<ConsentModeKey, ConsentModeValue>> = {};
     for (const id in mapping) {
-      for (const key of mapping[id] ?? []) values[key] = values[key] !== 'denied' && choices[id] ? 'granted' : 'denied';
+      // `=== true`: a mapping key the policy lacks (even `toString`, a function on every object) is denied.
+      for (const key of mapping[id] ?? []) values[key] = values[key] !== 'denied' && choices[id] === true ? 'granted' : 'denied';
     }
+    const key = page();
+    const text = JSON.stringify(values);
+    if (sent.get(key) === text || (!record && !sent.has(key))) return;
+    sent.set(key, text);
     gtag('consent', 'update', values);
   };
   update();

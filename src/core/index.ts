@@ -1,4 +1,4 @@
-export { definePolicy, optionalCategories, PolicyError } from './policy';
+export { categoryOf, definePolicy, optionalCategories, PolicyError } from './policy';
 export type { CategoryDefinition, CategoryId, CookieDeclaration, Policy, PolicyDefinition, ServiceDeclaration } from './policy';
 export { decodeRecord, encodeRecord } from './record';
 export type { ConsentMethod, ConsentRecord, ConsentSignals, DecodeOptions } from './record';

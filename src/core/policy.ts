@@ -78,8 +78,9 @@ function checkCookies(cookies: readonly CookieDeclaration[] | undefined, where: 
  */
 export function definePolicy<const Id extends string>(definition: PolicyDefinition<Id>): Policy<Id> {
   // The policy is the developer's own code: it is checked in development and test builds, and a
-  // production build (NODE_ENV=production) does not ship the checks to every visitor.
-  if (typeof process === 'undefined' || process.env.NODE_ENV !== 'production') validatePolicy(definition);
+  // production build does not ship the checks to every visitor. Bundlers replace NODE_ENV, as for
+  // React itself; a `typeof process` guard would defeat that and ship the checks everywhere.
+  if (process.env.NODE_ENV !== 'production') validatePolicy(definition);
   const { revision, updatedAt, categories } = definition;
   return Object.freeze({
     revision: String(revision),
@@ -123,3 +124,10 @@ function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): vo
 /** The optional categories (those a visitor decides on). */
 export const optionalCategories = <Id extends string>(policy: Policy<Id>) =>
   policy.categories.filter((c) => !c.required);
+
+/** The category `id` of `policy`, or a clear error for the developer naming the ids it has. */
+export function categoryOf<Id extends string>(policy: Policy<Id>, id: string, where: string): Readonly<CategoryDefinition<Id>> {
+  const category = policy.categories.find((c) => c.id === id);
+  if (!category) throw new Error(`[consent-ui] ${where}: the policy has no category "${id}"; it has ${policy.categories.map((c) => c.id).join(', ')}.`);
+  return category;
+}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { connectCookieCleaner, connectSync, createConsentStore, type ConsentConnector, type ConsentStore, type ConsentStoreOptions } from '../core';
 import type { MessageOverrides } from '../i18n/types';
 import { StoreContext } from './context';
@@ -14,7 +14,7 @@ export type ConsentProviderProps<Id extends string = string> = (OwnStoreProps<Id
   receipts?: ConsentConnector;
   /** Keep other tabs in step with a decision made here. Default true. */
   syncTabs?: boolean;
-  /** Delete a category's first-party cookies when it is withdrawn. Default true. */
+  /** Delete the first-party cookies of every category the visitor does not allow (on load and on each change). Default true. */
   clearCookies?: boolean;
   children?: ReactNode;
 };
@@ -22,7 +22,8 @@ export type ConsentProviderProps<Id extends string = string> = (OwnStoreProps<Id
 /**
  * Holds one consent store for the tree below: the one passed as `store`, or one created from the
  * other props on first render. Options are read once per mount (remount with a `key` to change
- * them); `onChange` always calls the latest function passed.
+ * them), except that `sensitive` follows the prop (a client-side route change) and `onChange`
+ * always calls the latest function passed.
  */
 export function ConsentProvider<Id extends string>(props: ConsentProviderProps<Id>) {
   const { messages, children } = props;
@@ -34,16 +35,25 @@ export function ConsentProvider<Id extends string>(props: ConsentProviderProps<I
       : createConsentStore({ ...(props as OwnStoreProps<Id>), onChange: (record, previous) => onChange.current?.(record, previous) }),
   );
   const store = (props.store ?? owned) as ConsentStore;
+  // A client-side route change to or from a sensitive page. Only a store made here: a store passed
+  // in is its host's, which calls `setSensitive` itself, and must not have it undone (this prop is
+  // not even allowed beside `store`). Compared by value, so `sensitive={['performance']}` written
+  // inline does not notify every subscriber on each render; the value the store was made with is
+  // already in force. A layout effect runs before every passive effect of the new page's children
+  // (ConsentScript, useConsentEffect), so those never see the previous page's choices. On the server
+  // effects do not run, and the store there is made with the current value.
+  const sensitive = JSON.stringify((props as OwnStoreProps<Id>).sensitive);
+  const applied = useRef(sensitive);
+  (typeof document == 'undefined' ? useEffect : useLayoutEffect)(() => {
+    if (owned && applied.current !== sensitive) owned.setSensitive((props as OwnStoreProps<Id>).sensitive);
+    applied.current = sensitive;
+  }, [sensitive]);
   // Enforcement runs in the browser only (effects), and reconnects cleanly under StrictMode.
+  // Options are read once per store (see above).
   useEffect(() => {
     const { syncTabs = true, clearCookies = true, receipts } = props;
-    const disconnect = [
-      clearCookies && connectCookieCleaner(store, { consentCookieName: store.cookieName }),
-      syncTabs && connectSync(store),
-      receipts?.(store),
-    ];
+    const disconnect = [clearCookies && connectCookieCleaner(store), syncTabs && connectSync(store), receipts?.(store)];
     return () => disconnect.forEach((off) => off && off());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
   return (
     <StoreContext.Provider value={store}>

@@ -14,7 +14,9 @@ export type ConsentScriptProps<Id extends RegisteredId = RegisteredId> = ScriptA
  */
 export function ConsentScript<Id extends RegisteredId>({ category, src, ...attributes }: ConsentScriptProps<Id>) {
   const store = useStoreFromContext<Id>('ConsentScript');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // Nothing rendered decides: `loadScript` reads the store itself when the effect runs, so a
+  // hydration render of the server's (possibly stale) grant cannot load it. The attributes are
+  // read when it loads, hence not dependencies: a new object each render must not reconnect.
   useEffect(() => loadScript(store, { category, src, attributes }), [store, category, src]);
   return null;
 }

@@ -22,7 +22,7 @@ export const StoreContext = /* @__PURE__ */ createContext<ConsentStore | null>(n
 export function useStoreFromContext<Id extends string = RegisteredId>(hook: string): ConsentStore<Id> {
   const store = useContext(StoreContext);
   if (!store) {
-    throw new Error(`[consent-ui] ${hook}() must be used inside <ConsentProvider>. Wrap your app (or this part of it) in <ConsentProvider policy={policy}>.`);
+    throw new Error(`[consent-ui] ${hook}() must be used inside <ConsentProvider policy={policy}>.`);
   }
   return store as unknown as ConsentStore<Id>;
 }

@@ -13,7 +13,7 @@ export interface GoogleConsentModeProps<Id extends RegisteredId = RegisteredId> 
  */
 export function GoogleConsentMode<Id extends RegisteredId>({ mapping }: GoogleConsentModeProps<Id>) {
   const store = useStoreFromContext<Id>('GoogleConsentMode');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // The mapping is read on mount (a new object each render must not reconnect).
   useEffect(() => connectGoogleConsentMode(store, { mapping }), [store]);
   return null;
 }

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import type { CategoryDefinition, ConsentState, ConsentStore } from '../core';
+import { categoryOf, type CategoryDefinition, type ConsentState, type ConsentStore } from '../core';
 import { useStoreFromContext, type RegisteredId } from './context';
 
 export type ConsentActions<Id extends string = RegisteredId> = Pick<
@@ -26,20 +26,9 @@ export function useConsent<T, Id extends string = RegisteredId>(selector: (state
 export function useConsent<T, Id extends string>(selector?: (state: ConsentState<Id>) => T) {
   const store = useStoreFromContext<Id>('useConsent');
   const slice = useStoreSelector<Id, unknown>(store, selector ?? ((state) => state));
+  // The store's methods are stable closures; the result's type shows only the actions.
   return useMemo(
-    () =>
-      selector
-        ? slice
-        : {
-            ...(slice as ConsentState<Id>),
-            acceptAll: store.acceptAll,
-            rejectAll: store.rejectAll,
-            save: store.save,
-            setCategory: store.setCategory,
-            reset: store.reset,
-            openPreferences: store.openPreferences,
-            closePreferences: store.closePreferences,
-          },
+    () => (selector ? slice : { ...store, ...(slice as ConsentState<Id>) }),
     [slice, store, selector === undefined],
   );
 }
@@ -54,10 +43,7 @@ export interface UseCookieCategoryResult<Id extends string = RegisteredId> {
 /** One category: re-renders only when that category's choice changes. */
 export function useCookieCategory<Id extends RegisteredId>(id: Id): UseCookieCategoryResult<Id> {
   const store = useStoreFromContext<Id>('useCookieCategory');
-  const category = store.policy.categories.find((c) => c.id === id);
-  if (!category) {
-    throw new Error(`[consent-ui] useCookieCategory("${id}"): the policy has no such category; it has ${store.policy.categories.map((c) => `"${c.id}"`).join(', ')}.`);
-  }
+  const category = categoryOf(store.policy, id, 'useCookieCategory');
   const granted = useStoreSelector(store, (state) => state.choices[id]);
   const setGranted = useCallback((value: boolean) => store.setCategory(id, value), [store, id]);
   return useMemo(

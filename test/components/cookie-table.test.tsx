@@ -101,7 +101,7 @@ describe('CookieTable, given the Connexx policy', () => {
   it('throws a clear error for a category the policy does not have', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderTable(<CookieTable kind="first-party" category="perfomance" />)).toThrow(
-      '<CookieTable category="perfomance">: the policy has no such category',
+      '<CookieTable category="perfomance">: the policy has no category "perfomance"',
     );
     error.mockRestore();
   });

@@ -139,15 +139,50 @@ describe('connectGoogleConsentMode', () => {
     ]);
   });
 
-  it('denies on a sensitive page whatever is stored, and after a reset', () => {
+  it('denies on a sensitive page whatever is stored, and sends nothing for a reset that changes no value', () => {
     browser.jar.set('cookie_consent', storedValue({ performance: true, targeting: true }));
     const store = create({ sensitive: ['performance', 'targeting'] });
     connectGoogleConsentMode(store);
     store.reset();
+    expect(pushed().map((entry) => entry[2])).toEqual([expect.objectContaining({ analytics_storage: 'denied', ad_storage: 'denied' })]);
+  });
+
+  it('follows the choices in force when the page becomes sensitive and back (setSensitive)', () => {
+    browser.jar.set('cookie_consent', storedValue({ performance: true, functional: true }));
+    const store = create();
+    connectGoogleConsentMode(store);
+    store.setSensitive(true);
+    store.setSensitive(['performance']);
+    store.setSensitive(undefined);
+    const granted = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', functionality_storage: 'granted', personalization_storage: 'granted' };
     expect(pushed().map((entry) => entry[2])).toEqual([
-      expect.objectContaining({ analytics_storage: 'denied', ad_storage: 'denied' }),
-      expect.objectContaining({ analytics_storage: 'denied', ad_storage: 'denied' }),
+      { ...granted, analytics_storage: 'granted' },
+      { ...granted, analytics_storage: 'denied', functionality_storage: 'denied', personalization_storage: 'denied' },
+      { ...granted, analytics_storage: 'denied' },
+      { ...granted, analytics_storage: 'granted' },
     ]);
+  });
+
+  it('sends an update only when a value changes: not for a decision that changes none, nor a second connection', () => {
+    const store = create();
+    connectGoogleConsentMode(store);
+    store.acceptAll();
+    store.acceptAll();
+    store.openPreferences();
+    store.save({});
+    connectGoogleConsentMode(store);
+    connectGoogleConsentMode(create());
+    expect(pushed()).toHaveLength(1);
+    store.reset();
+    store.reset();
+    expect(pushed().map((entry) => entry[2])).toEqual([expect.objectContaining({ analytics_storage: 'granted' }), expect.objectContaining({ analytics_storage: 'denied' })]);
+  });
+
+  it('denies a mapping key named like an Object.prototype member', () => {
+    const store = create();
+    connectGoogleConsentMode(store, { mapping: { toString: ['analytics_storage'], constructor: ['ad_storage'] } as never });
+    store.acceptAll();
+    expect(pushed().map((entry) => entry[2])).toEqual([{ analytics_storage: 'denied', ad_storage: 'denied' }]);
   });
 
   it('uses the policy’s ids: a mapping key the policy lacks is denied', () => {

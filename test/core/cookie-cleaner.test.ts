@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectCookieCleaner, cookiesToClear, createConsentStore, definePolicy, type ConsentStoreOptions } from '../../src/core';
 import { policy } from '../fixtures/policies';
 import { setLocation, storedValue, type Id } from './enforcement-fakes';
@@ -89,15 +89,69 @@ describe('connectCookieCleaner', () => {
     expect(browser.jar.has('session_id')).toBe(true);
   });
 
-  it('deletes nothing when a category is granted, stays granted, or was never granted', () => {
-    plant('_ga', '_ga_1');
+  it('deletes nothing of a category the visitor allows, nor on changes that leave it allowed', () => {
+    browser.jar.set('cookie_consent', storedValue({ performance: true }));
+    plant('_ga', '_ga_1', 'session_id');
     const store = create();
     connectCookieCleaner(store);
-    store.rejectAll();
     store.openPreferences();
-    store.setCategory('performance', true);
     store.setCategory('targeting', false);
+    store.setCategory('functional', true);
+    store.closePreferences();
     expect(deletions()).toEqual([]);
+    expect([...browser.jar.keys()].sort()).toEqual(['_ga', '_ga_1', 'cookie_consent', 'session_id']);
+  });
+
+  it('deletes on connect the cookies of a category not allowed while the visitor has not decided', () => {
+    plant('_ga', '_ga_ABC', 'session_id', 'theme');
+    const store = create();
+    expect(store.getState().status).toBe('pending');
+    connectCookieCleaner(store);
+    expect([...browser.jar.keys()].sort()).toEqual(['session_id', 'theme']);
+  });
+
+  it('deletes on connect after a policy revision bump, and again on "Reject all"', () => {
+    // A decision stored under revision 2 that allowed Performance; the policy is now at revision 3.
+    const old = storedValue({ performance: true }).replace(/^(1\|[^|]*\|)3\|/, '$12|');
+    expect(old).not.toBe(storedValue({ performance: true }));
+    browser.jar.set('cookie_consent', old);
+    plant('_ga', '_ga_ABC');
+    const store = create();
+    expect(store.getState().status).toBe('pending');
+    connectCookieCleaner(store);
+    expect(browser.jar.has('_ga')).toBe(false);
+    // A tag that set its cookie again before the visitor answered the new banner.
+    plant('_ga');
+    store.rejectAll();
+    expect(browser.jar.has('_ga')).toBe(false);
+    expect(browser.jar.has('_ga_ABC')).toBe(false);
+  });
+
+  it('deletes on connect after an expired or tampered decision', () => {
+    const expired = createConsentStore<Id>({ policy, now: () => Date.now() + 400 * 86_400_000 });
+    browser.jar.set('cookie_consent', storedValue({ performance: true }));
+    plant('_ga');
+    connectCookieCleaner(expired);
+    expect(browser.jar.has('_ga')).toBe(false);
+
+    browser.jar.set('cookie_consent', storedValue({ performance: true }).replace('performance:1', 'performance:yes'));
+    plant('_ga');
+    const tampered = create();
+    expect(tampered.getState().status).toBe('pending');
+    connectCookieCleaner(tampered);
+    expect(browser.jar.has('_ga')).toBe(false);
+  });
+
+  it('does nothing while the visitor’s choices stay the same object: opening and closing the preferences, a sensitive page', () => {
+    const store = create();
+    connectCookieCleaner(store);
+    store.acceptAll();
+    plant('_ga');
+    const reads = vi.spyOn(globalThis.document as { cookie: string }, 'cookie', 'get');
+    store.openPreferences();
+    store.closePreferences();
+    store.setSensitive(true);
+    expect(reads).not.toHaveBeenCalled();
     expect(browser.jar.has('_ga')).toBe(true);
   });
 
@@ -128,6 +182,17 @@ describe('connectCookieCleaner', () => {
     expect(browser.jar.has('_ga')).toBe(true);
     store.setCategory('performance', false);
     expect(browser.jar.has('_ga')).toBe(false);
+  });
+
+  it('never deletes the store’s consent cookie, whatever its name matches, when connected without options', () => {
+    const store = create({ cookie: { name: '_ga_consent' } });
+    connectCookieCleaner(store);
+    store.acceptAll();
+    plant('_ga');
+    store.rejectAll();
+    expect(browser.jar.has('_ga')).toBe(false);
+    expect(browser.jar.has('_ga_consent')).toBe(true);
+    expect(store.getState().record!.method).toBe('reject-all');
   });
 
   it('tries only host-only cookies on a single-label host, and only `/` at the root', () => {

@@ -20,6 +20,7 @@ declare global {
     dataLayer?: unknown[];
     gatedRuns?: number;
     placeholderRuns?: number;
+    inlineRuns?: number;
   }
 }
 
@@ -49,6 +50,15 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <script type="text/plain" data-category="performance" data-src="/placeholder.js"></script>
 <script src="/app.js"></script></body></html>`;
 
+// The same page under a header-delivered CSP that runs only scripts carrying its nonce: Chromium
+// then hides every nonce attribute (it reads as empty), and only the `nonce` property keeps it.
+const NONCE = 'n0nce-e2e';
+const cspHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Enforcement under CSP</title>
+<script nonce="${NONCE}">${consentModeDefaultsScript(policy)}</script></head><body>
+<script type="text/plain" data-category="performance" data-src="/placeholder.js" nonce="${NONCE}"></script>
+<script type="text/plain" data-category="performance" nonce="${NONCE}">window.inlineRuns = (window.inlineRuns || 0) + 1</script>
+<script src="/app.js" nonce="${NONCE}"></script></body></html>`;
+
 async function respond(req: IncomingMessage, res: ServerResponse, app: string) {
   const url = new URL(req.url!, 'http://x');
   requests.set(url.pathname, (requests.get(url.pathname) ?? 0) + 1);
@@ -65,6 +75,11 @@ async function respond(req: IncomingMessage, res: ServerResponse, app: string) {
     if (b.holding) return void b.held.push({ arrival, res });
     arrival.status = b.failuresLeft-- > 0 ? 503 : 201;
     return send(arrival.status, 'text/plain');
+  }
+  if (url.pathname === '/csp') {
+    return res
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': `script-src 'nonce-${NONCE}'` })
+      .end(cspHtml);
   }
   if (req.method === 'GET' && !url.pathname.includes('.')) return send(200, 'text/html; charset=utf-8', html);
   send(404, 'text/plain');
@@ -140,6 +155,25 @@ describe('enforcement in Chromium', () => {
     await context.close();
   });
 
+  it('deletes on load the _ga cookies left from before a policy revision bump, then keeps them off after "Reject all"', async () => {
+    const context = await browser.newContext();
+    const url = origin + '/';
+    await context.addCookies([
+      // A decision of revision 2 that allowed Performance; the policy is at revision 3 now.
+      { name: 'cookie_consent', value: '1|a1b2c3d4-0000-4000-8000-000000000009|2|' + Date.now().toString(36) + '|c|0|essential:1.performance:1.functional:0.targeting:0', url },
+      { name: '_ga', value: 'GA1.1', domain: '.connexx.test', path: '/' },
+      { name: '_ga_X1', value: 'GS1.1', url },
+      { name: 'session_id', value: 's1', url },
+    ]);
+    const page = await open(context, '/');
+    expect(await page.evaluate(() => window.consent.store.getState().status)).toBe('pending');
+    const names = async () => (await context.cookies()).map((c) => c.name).sort();
+    await expect.poll(names).toEqual(['cookie_consent', 'session_id']);
+    await page.evaluate(() => window.consent.store.rejectAll());
+    await expect.poll(names).toEqual(['cookie_consent', 'session_id']);
+    await context.close();
+  });
+
   it('loads a gated script only after consent, once per page, and never on a sensitive page', async () => {
     requests.clear();
     const context = await browser.newContext();
@@ -164,6 +198,16 @@ describe('enforcement in Chromium', () => {
     expect(await patient.evaluate(() => window.consent.store.getState().record?.choices.performance)).toBe(true);
     expect(await patient.evaluate(() => [window.gatedRuns ?? 0, window.placeholderRuns ?? 0])).toEqual([0, 0]);
     expect([requests.get('/gated.js'), requests.get('/placeholder.js')]).toEqual([1, 1]);
+    await context.close();
+  });
+
+  it('runs placeholders under a nonce CSP, whose nonce attribute the browser hides', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, '/csp');
+    expect(await page.evaluate(() => (document.querySelector('script[data-src]') as HTMLScriptElement).getAttribute('nonce'))).toBe('');
+    await page.evaluate(() => window.consent.store.acceptAll());
+    await page.waitForFunction(() => window.placeholderRuns === 1 && window.inlineRuns === 1, undefined, { timeout: 5000 });
+    expect(await page.evaluate((nonce) => (document.querySelector('script[src="/placeholder.js"]') as HTMLScriptElement).nonce === nonce, NONCE)).toBe(true);
     await context.close();
   });
 

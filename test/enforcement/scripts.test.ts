@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { activateScripts, createConsentStore, loadScript } from '../../src/core';
 import { policy } from '../fixtures/policies';
 
@@ -60,7 +60,7 @@ describe('loadScript', () => {
   });
 
   it('throws for a category the policy does not have', () => {
-    expect(() => loadScript(create(), { category: 'perfomance' as Id, src: '/typo.js' })).toThrow('[consent-ui] the policy has no category "perfomance"');
+    expect(() => loadScript(create(), { category: 'perfomance' as Id, src: '/typo.js' })).toThrow('[consent-ui] loadScript: the policy has no category "perfomance"');
   });
 });
 
@@ -100,6 +100,58 @@ describe('activateScripts', () => {
     expect(scripts('/shared.js')).toHaveLength(1);
     expect(document.querySelector('#widget script')).toBeNull();
     expect(scripts('/outside.js')).toHaveLength(0);
+  });
+
+  it('never runs a placeholder whose category is an Object.prototype name, and warns once per unknown category', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    document.body.innerHTML = `
+      <script type="text/plain" data-category="toString" data-src="/proto.js"></script>
+      <script type="text/plain" data-category="toString">document.documentElement.dataset.runs = 1</script>
+      <script type="text/plain" data-category="__proto__" data-src="/proto2.js"></script>
+      <script type="text/plain" data-category="performance" data-src="/known.js"></script>`;
+    const store = create();
+    activateScripts(store);
+    store.save({ functional: true });
+    store.acceptAll();
+    expect(scripts('/proto.js')).toHaveLength(0);
+    expect(scripts('/proto2.js')).toHaveLength(0);
+    expect(runs()).toBe(0);
+    expect(scripts('/known.js')).toHaveLength(1);
+    expect(warn.mock.calls.map(([message]) => message)).toEqual([
+      '[consent-ui] activateScripts: the policy has no category "toString"; its scripts never run.',
+      '[consent-ui] activateScripts: the policy has no category "__proto__"; its scripts never run.',
+    ]);
+    warn.mockRestore();
+  });
+
+  it('carries the CSP nonce over from the property, which browsers keep when they hide the attribute', () => {
+    document.body.innerHTML = `
+      <script type="text/plain" data-category="functional" data-src="/nonced.js" nonce=""></script>
+      <script type="text/plain" data-category="functional" nonce="">document.documentElement.dataset.runs = 1</script>`;
+    // jsdom reflects `nonce` to the attribute; a browser with a CSP header hides it: the attribute
+    // reads as empty, and only the property still holds the value. An own property models that.
+    document.querySelectorAll<HTMLScriptElement>('script[type="text/plain"]').forEach((placeholder) => {
+      Object.defineProperty(placeholder, 'nonce', { value: 'abc', configurable: true });
+      expect([placeholder.getAttribute('nonce'), placeholder.nonce]).toEqual(['', 'abc']);
+    });
+    const store = create();
+    activateScripts(store);
+    store.save({ functional: true });
+    const inline = document.querySelector<HTMLScriptElement>('script:not([src])[data-category="functional"]')!;
+    expect([(scripts('/nonced.js')[0] as HTMLScriptElement).nonce, inline.nonce]).toEqual(['abc', 'abc']);
+  });
+
+  it('looks for placeholders only when the choices in force change, not on opening or closing the preferences', () => {
+    const store = create();
+    const root = document.createElement('div');
+    const look = vi.spyOn(root, 'querySelectorAll');
+    activateScripts(store, root);
+    store.openPreferences();
+    store.closePreferences();
+    expect(look).toHaveBeenCalledTimes(1);
+    store.save({ functional: true });
+    store.openPreferences();
+    expect(look).toHaveBeenCalledTimes(2);
   });
 
   it('stops watching when disconnected', () => {

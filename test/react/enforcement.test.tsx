@@ -1,5 +1,6 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode, useState, type ReactNode } from 'react';
+import { hydrateRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ConsentProvider,
@@ -18,15 +19,17 @@ import { policy } from '../fixtures/policies';
 
 type Id = 'essential' | 'performance' | 'functional' | 'targeting';
 
-const storeDecision = (choices: Partial<Record<Id, boolean>>) => {
-  document.cookie = `cookie_consent=${encodeRecord({
-    id: '0b3c7a2e-9f41-4d5b-8c6e-2a1f0e9d8c7b',
+const decision = (choices: Partial<Record<Id, boolean>>, id = '0b3c7a2e-9f41-4d5b-8c6e-2a1f0e9d8c7b') =>
+  `cookie_consent=${encodeRecord({
+    id,
     revision: policy.revision,
     decidedAt: new Date().toISOString(),
     method: 'custom',
     choices: { essential: true, performance: false, functional: false, targeting: false, ...choices },
     signals: { gpc: false, dnt: false },
-  })}; Path=/`;
+  })}`;
+const storeDecision = (choices: Partial<Record<Id, boolean>>) => {
+  document.cookie = `${decision(choices)}; Path=/`;
 };
 const scripts = (src: string) => document.querySelectorAll(`script[src="${src}"]`);
 const hasCookie = (name: string) => document.cookie.split('; ').some((pair) => pair.startsWith(`${name}=`));
@@ -129,6 +132,61 @@ describe('ConsentProvider, on a sensitive page', () => {
   });
 });
 
+describe('ConsentProvider, when the sensitive prop changes (a client-side route change)', () => {
+  const log: string[] = [];
+  function Page({ sensitive }: { sensitive?: boolean | Id[] }) {
+    return (
+      <Provider sensitive={sensitive}>
+        <GoogleConsentMode />
+        {sensitive ? <PatientPage /> : null}
+      </Provider>
+    );
+  }
+  // A page whose scripts mount in the same render as the switch to sensitive: their effects must
+  // already see the page as sensitive.
+  function PatientPage() {
+    useConsentEffect<Id>('performance', () => void log.push('start analytics'));
+    return <ConsentScript category="performance" src="/route-analytics.js" />;
+  }
+  const updates = () => ((window as { dataLayer?: IArguments[] }).dataLayer ?? []).map((entry) => Array.from(entry)[2]);
+
+  it('takes the new value: nothing of a blocked category starts, and Consent Mode is told denied', () => {
+    log.length = 0;
+    storeDecision({ performance: true, functional: true });
+    const { rerender } = render(<Page />);
+    expect(store.getState().choices.performance).toBe(true);
+    rerender(<Page sensitive={['performance']} />);
+    expect(store.getState().choices).toMatchObject({ performance: false, functional: true });
+    expect(store.getState().record!.choices.performance).toBe(true);
+    expect(log).toEqual([]);
+    expect(scripts('/route-analytics.js')).toHaveLength(0);
+    expect(updates()).toEqual([
+      expect.objectContaining({ analytics_storage: 'granted', functionality_storage: 'granted' }),
+      expect.objectContaining({ analytics_storage: 'denied', functionality_storage: 'granted' }),
+    ]);
+    rerender(<Page />);
+    expect(store.getState().choices.performance).toBe(true);
+    expect(updates()).toHaveLength(3);
+  });
+
+  it('tells subscribers nothing when the value is the same, even as a new array each render, or on mount', () => {
+    storeDecision({ performance: true });
+    const { rerender } = render(<Provider sensitive={['performance']} />);
+    const state = store.getState();
+    rerender(<Provider sensitive={['performance']} />);
+    rerender(<Provider sensitive={['performance']} messages={{}} />);
+    expect(store.getState()).toBe(state);
+  });
+
+  it('leaves a store passed in as its host set it', () => {
+    storeDecision({ performance: true });
+    const shared = createConsentStore<Id>({ policy, sensitive: true });
+    const { rerender } = render(<ConsentProvider store={shared} />);
+    rerender(<ConsentProvider store={shared} messages={{}} />);
+    expect(shared.getState().choices.performance).toBe(false);
+  });
+});
+
 describe('useConsentEffect', () => {
   const log: string[] = [];
   function Widget() {
@@ -153,6 +211,41 @@ describe('useConsentEffect', () => {
     act(() => store.save({ functional: true }));
     unmount();
     expect(log).toEqual(['start chat', 'stop chat', 'start chat', 'stop chat']);
+  });
+
+  it('never starts for a category named like an Object.prototype member', () => {
+    log.length = 0;
+    function Proto() {
+      useConsentEffect<Id>('toString' as Id, () => void log.push('start toString'));
+      return null;
+    }
+    render(<Provider><Proto /></Provider>);
+    act(() => store.acceptAll());
+    expect(log).toEqual([]);
+  });
+
+  it('does not start during hydration when the server said granted and the store no longer does', async () => {
+    log.length = 0;
+    // The request carried a grant; since then another tab withdrew it (the cookie now says no).
+    storeDecision({});
+    const stale = createConsentStore<Id>({ policy, initialCookieHeader: decision({ functional: true, performance: true }, '0b3c7a2e-9f41-4d5b-8c6e-2a1f0e9d8c70') });
+    expect([stale.getServerState().choices.functional, stale.getState().choices.functional]).toEqual([true, false]);
+    const container = document.body.appendChild(document.createElement('div'));
+    const root = await act(async () =>
+      hydrateRoot(
+        container,
+        <ConsentProvider store={stale}>
+          <Widget />
+          <ConsentScript category="performance" src="/hydration-analytics.js" />
+        </ConsentProvider>,
+      ),
+    );
+    expect(log).toEqual([]);
+    expect(scripts('/hydration-analytics.js')).toHaveLength(0);
+    act(() => stale.setCategory('functional', true));
+    expect(log).toEqual(['start chat']);
+    act(() => root.unmount());
+    container.remove();
   });
 
   it('starts on mount when the category is already granted', () => {

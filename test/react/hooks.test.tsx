@@ -31,7 +31,7 @@ describe('the hooks, used outside ConsentProvider', () => {
     ['useCookieCategory', () => useCookieCategory('performance')],
   ])('%s throws an error naming ConsentProvider', (name, hook) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(() => renderHook(hook)).toThrow(`[consent-ui] ${name}() must be used inside <ConsentProvider>`);
+    expect(() => renderHook(hook)).toThrow(`[consent-ui] ${name}() must be used inside <ConsentProvider policy={policy}>.`);
     error.mockRestore();
   });
 });
@@ -69,7 +69,7 @@ describe('useCookieCategory', () => {
   it('throws a clear error for an id the policy does not have', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(() => renderHook(() => useCookieCategory('perfomance'), { wrapper })).toThrow(
-      'useCookieCategory("perfomance"): the policy has no such category',
+      'useCookieCategory: the policy has no category "perfomance"; it has essential, performance, functional, targeting.',
     );
     error.mockRestore();
   });

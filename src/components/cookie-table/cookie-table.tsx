@@ -1,5 +1,5 @@
 import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
-import type { CategoryDefinition } from '../../core';
+import { categoryOf, type CategoryDefinition } from '../../core';
 import { useStoreFromContext, type RegisteredId } from '../../react/context';
 import { enTable } from '../../i18n/en';
 import { useSectionMessages } from '../../react/messages';
@@ -34,13 +34,8 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
   const { policy } = useStoreFromContext('CookieTable');
   const t = useSectionMessages('table', enTable);
   const captionId = `${useId()}-caption`;
-  let categories: readonly Readonly<CategoryDefinition>[] = policy.categories;
-  if (category !== undefined) {
-    categories = categories.filter((c) => c.id === category);
-    if (!categories.length) {
-      throw new Error(`[consent-ui] <CookieTable category="${category}">: the policy has no such category; it has ${policy.categories.map((c) => `"${c.id}"`).join(', ')}.`);
-    }
-  }
+  const categories: readonly Readonly<CategoryDefinition>[] =
+    category === undefined ? policy.categories : [categoryOf(policy, category, `<CookieTable category="${category}">`)];
 
   const firstParty = kind === 'first-party';
   const columns = firstParty ? [t.cookieName, t.purpose, t.duration, t.type] : [t.provider, t.purpose, t.type, t.privacyPolicy];
