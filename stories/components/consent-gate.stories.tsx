@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { ConsentGate } from '../../src';
 import { connexxPolicy } from '../fixtures/connexx-policy';
-import { decided, firstVisit, ownFrame, storedDecision, withConsent } from '../support/consent';
+import { decided, firstVisit, ownFrame, storedDecision, withConsent, withSurface } from '../support/consent';
 
 /** What a third-party widget would be: drawn here, so the story loads nothing from anywhere. */
 function SupportChat() {
@@ -20,11 +20,7 @@ const meta = {
   tags: ['autodocs'],
   decorators: [
     withConsent,
-    (Story) => (
-      <div className="sb-surface">
-        <Story />
-      </div>
-    ),
+    withSurface,
   ],
   beforeEach: firstVisit,
   args: {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConsentStatus, CookieSettingsButton, PreferencesDialog } from '../../src';
-import { decided, firstVisit, ownFrame, withConsent } from '../support/consent';
+import { decided, firstVisit, ownFrame, withConsent, withSurface } from '../support/consent';
 
 const meta = {
   title: 'Components/ConsentStatus',
@@ -9,11 +9,7 @@ const meta = {
   tags: ['autodocs'],
   decorators: [
     withConsent,
-    (Story) => (
-      <div className="sb-surface">
-        <Story />
-      </div>
-    ),
+    withSurface,
   ],
   beforeEach: firstVisit,
   args: { unstyled: false },

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { CookieTable } from '../../src';
 import { connexxPolicy } from '../fixtures/connexx-policy';
-import { ownFrame, withConsent } from '../support/consent';
+import { ownFrame, withConsent, withSurface } from '../support/consent';
 
 const meta = {
   title: 'Components/CookieTable',
@@ -10,11 +10,7 @@ const meta = {
   tags: ['autodocs'],
   decorators: [
     withConsent,
-    (Story) => (
-      <div className="sb-surface">
-        <Story />
-      </div>
-    ),
+    withSurface,
   ],
   args: {
     kind: 'first-party',

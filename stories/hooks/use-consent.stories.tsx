@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useRef } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
 import { useConsent, useConsentStore } from '../../src';
-import { decided, firstVisit, globalPrivacyControl, ownFrame, storedDecision, withConsent } from '../support/consent';
+import { decided, firstVisit, globalPrivacyControl, ownFrame, storedDecision, withConsent, withSurface } from '../support/consent';
 import { HeadlessBanner } from './headless-banner';
 import headlessBannerSource from './headless-banner.tsx?raw';
 
@@ -12,11 +12,7 @@ const meta = {
   tags: ['autodocs'],
   decorators: [
     withConsent,
-    (Story) => (
-      <div className="sb-surface">
-        <Story />
-      </div>
-    ),
+    withSurface,
   ],
   beforeEach: firstVisit,
   args: {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { connexxPolicy } from '../fixtures/connexx-policy';
-import { decided, firstVisit, ownFrame, storedDecision, withConsent } from '../support/consent';
+import { decided, firstVisit, ownFrame, storedDecision, withConsent, withSurface } from '../support/consent';
 import { CategoryCard } from './category-card';
 import categoryCardSource from './category-card.tsx?raw';
 
@@ -13,11 +13,7 @@ const meta = {
   tags: ['autodocs'],
   decorators: [
     withConsent,
-    (Story) => (
-      <div className="sb-surface">
-        <Story />
-      </div>
-    ),
+    withSurface,
   ],
   beforeEach: firstVisit,
   args: {

@@ -93,3 +93,10 @@ function StagePage({ docs, children }: { docs: boolean; children: ReactNode }) {
     </div>
   );
 }
+
+/** Lays a story on the page surface the stage CSS styles. */
+export const withSurface: Decorator = (Story) => (
+  <div className="sb-surface">
+    <Story />
+  </div>
+);
