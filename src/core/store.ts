@@ -165,14 +165,12 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     }
   };
 
-  // The signal is already out of force (inForce); it is also recorded as a decision of its own,
-  // so the stored record and every receipt say so.
-  if (state.record && optOut(signals) && !optOut(state.record.signals)) {
-    const stored: Record<Id, boolean> = state.record.choices;
-    if (policy.categories.some((c: CategoryDefinition<Id>) => c.saleOrShare && stored[c.id])) {
-      decide('signal', choicesOf((c) => !c.saleOrShare && stored[c.id]));
-    }
-  }
+  // The signal is already out of force (inForce); it is also recorded as a decision of its own, so
+  // the stored record and every receipt say so. That write waits for the first subscriber (an
+  // effect, not a render), so a store React creates and throws away writes nothing.
+  const stored = state.record;
+  let signalToRecord =
+    !!stored && optOut(signals) && !optOut(stored.signals) && policy.categories.some((c: CategoryDefinition<Id>) => c.saleOrShare && stored.choices[c.id]);
 
   const save = (choices: Partial<Record<Id, boolean>>) => {
     checkIds(choices);
@@ -189,6 +187,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     getServerState: () => serverState,
     subscribe(listener) {
       listeners.add(listener);
+      if (signalToRecord && stored === state.record) decide('signal', choicesOf((c) => !c.saleOrShare && stored!.choices[c.id]));
+      signalToRecord = false;
       return () => listeners.delete(listener);
     },
     acceptAll: () => decide('accept-all', choicesOf((c) => !(c.saleOrShare && optOut(signals)))),

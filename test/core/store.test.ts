@@ -239,10 +239,15 @@ describe('createConsentStore with Global Privacy Control', () => {
     browser.jar.set('cookie_consent', earlier);
     const onChange = vi.fn();
     const store = create({ onChange });
+    // Out of force at once; recorded when the first subscriber (an effect) arrives, never in render.
     expect(store.getState().choices).toEqual({ essential: true, performance: true, functional: true, targeting: false });
+    expect(onChange).not.toHaveBeenCalled();
+    store.subscribe(() => {});
     expect(store.getState().record).toMatchObject({ method: 'signal', signals: { gpc: true } });
     expect(onChange).toHaveBeenCalledTimes(1);
     expect(stored()?.method).toBe('signal');
+    store.subscribe(() => {});
+    expect(onChange).toHaveBeenCalledTimes(1);
   });
 
   it('treats undefined or a non-true value as no signal', () => {

@@ -196,3 +196,27 @@ describe('server rendering', () => {
     container.remove();
   });
 });
+
+describe('ConsentProvider under Strict Mode, when the browser sends GPC after an earlier Accept all', () => {
+  it('records the signal once, from an effect, not from the store React throws away', () => {
+    document.cookie = cookieHeader({ performance: true, functional: true, targeting: true });
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const onChange = vi.fn();
+      const { result } = renderHook(() => useConsent<Id>(), {
+        wrapper: ({ children }) => (
+          <StrictMode>
+            <ConsentProvider policy={policy} onChange={onChange}>
+              {children}
+            </ConsentProvider>
+          </StrictMode>
+        ),
+      });
+      expect(onChange).toHaveBeenCalledTimes(1);
+      expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ method: 'signal' }), expect.objectContaining({ method: 'custom' }));
+      expect(result.current.choices).toMatchObject({ performance: true, targeting: false });
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+});
