@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/core/**', 'test/e2e/**', 'test/package/**'],
           setupFiles: ['test/setup.ts'],
+          // jsdom + user-event runs share 2 cores with Chromium in `npm test`: leave room for a slow moment.
+          testTimeout: 20_000,
         },
       },
       {

@@ -134,7 +134,7 @@ describe('CookieBanner with the preferences dialog', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(store.getState().status).toBe('pending');
     expect(banner()).toBeVisible();
-    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Customize' })).toHaveFocus());
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Customize' })).toHaveFocus(), { timeout: 5000 });
   });
 
   it('confirms a choice saved in the dialog and keeps focus on the confirmation', async () => {

@@ -81,7 +81,7 @@ describe('PreferencesDialog, opened from the footer on a first visit', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(store.getState()).toMatchObject({ status: 'pending', preferencesOpen: false });
     expect(storedDecision()).toBeNull();
-    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Cookie Settings' })).toHaveFocus());
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Cookie Settings' })).toHaveFocus(), { timeout: 5000 });
   });
 
   it('starts again from what is in force when reopened after a discarded draft', async () => {
