@@ -111,7 +111,7 @@ describe('a server-rendered page, given a stored decision', () => {
 });
 
 describe('a server-rendered page, on a first visit', () => {
-  it('has the banner in the first HTML, hydrates cleanly, and shifts no layout', async () => {
+  it('has the banner in the first HTML, hydrates cleanly, shifts no layout, and never covers the focused element', async () => {
     const context = await browser.newContext();
     const { tab, firstHtml, console } = await visit(context);
     expect(firstHtml).toMatch(/<section[^>]*aria-label="Cookie consent"/);
@@ -127,6 +127,24 @@ describe('a server-rendered page, on a first visit', () => {
     ]);
     expect(bannerPosition).toBe('fixed');
     expect(mainTop).toBeLessThan(120);
+    // WCAG 2.4.11: tabbing through the page, no focused element ends up under the fixed banner.
+    await tab.setViewportSize({ width: 1024, height: 640 });
+    let checked = 0;
+    for (let i = 0; i < 40; i++) {
+      await tab.keyboard.press('Tab');
+      const covered = await tab.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const banner = document.querySelector('[data-part="banner"]');
+        if (!el || el === document.body || banner?.contains(el)) return null;
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && !!banner?.contains(hit);
+      });
+      if (covered === null) continue;
+      checked++;
+      expect(covered).toBe(false);
+    }
+    expect(checked).toBeGreaterThan(10);
     // Deciding works after hydration and writes the cookie the next request carries.
     await tab.getByRole('button', { name: 'Reject all' }).click();
     await expect(tab.getByRole('status').first().textContent()).resolves.toContain("You've rejected additional cookies");

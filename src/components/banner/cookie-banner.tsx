@@ -71,20 +71,30 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const visible = status === 'pending' || confirmation !== null;
   const hidden = status === 'pending' && preferencesOpen;
 
-  // A fixed banner must not hide the focused element (WCAG 2.4.11): scrolling into view keeps
-  // focused elements clear of the banner's edge.
+  // A fixed banner must not hide the focused element (WCAG 2.4.11). Scroll padding keeps a focused
+  // element scrolled clear of the banner's edge; at the bottom, a spacer after the page's last
+  // element lets even the footer scroll above it. The spacer only lengthens the page, so nothing
+  // on screen moves (no layout shift).
   useIsomorphicLayoutEffect(() => {
     const element = ref.current;
     if (!visible || hidden || unstyled || !element || typeof ResizeObserver === 'undefined') return;
     const root = document.documentElement.style;
     const property = position === 'top' ? 'scrollPaddingTop' : 'scrollPaddingBottom';
     const before = root[property];
+    const spacer = position === 'bottom' ? document.createElement('div') : null;
+    if (spacer) {
+      spacer.setAttribute('aria-hidden', 'true');
+      spacer.dataset.part = 'banner-spacer';
+      document.body.append(spacer);
+    }
     const observer = new ResizeObserver(() => {
       root[property] = `${element.offsetHeight}px`;
+      if (spacer) spacer.style.height = root[property];
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
+      spacer?.remove();
       root[property] = before;
     };
   }, [visible, hidden, unstyled, position]);
