@@ -153,3 +153,65 @@ describe('a server-rendered page, on a first visit', () => {
     await context.close();
   });
 });
+
+describe('the preferences dialog, in a real browser with classic scrollbars', () => {
+  // Headless Chromium hides scrollbars by default; with them shown, hiding the page's overflow
+  // would widen the page by the scrollbar's width unless its gutter is kept.
+  let withScrollbars: Browser;
+  beforeAll(async () => {
+    withScrollbars = await chromium.launch({
+      executablePath: requireChromium(),
+      args: chromiumArgs,
+      ignoreDefaultArgs: ['--hide-scrollbars'],
+      headless: true,
+    });
+  });
+  afterAll(() => withScrollbars?.close());
+
+  it('holds the page still behind it, scrolls its own body, and closes from the backdrop saving nothing', async () => {
+    const context = await withScrollbars.newContext({ viewport: { width: 1024, height: 420 } });
+    await context.addCookies([{ name: 'cookie_consent', value: storedDecision, url: origin }]);
+    const { tab, console } = await visit(context);
+    const box = () => tab.evaluate(() => {
+      const { left, width } = document.querySelector('main')!.getBoundingClientRect();
+      return { left, width, y: scrollY, overflow: document.documentElement.style.overflow };
+    });
+    const before = await box();
+    expect(await tab.evaluate(() => innerWidth - document.documentElement.clientWidth)).toBeGreaterThan(0);
+    const opener = tab.getByRole('contentinfo').getByRole('button', { name: 'Cookie Settings' });
+    await opener.click();
+    const dialog = tab.getByRole('dialog', { name: 'Cookie preferences' });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    const open = await box();
+    expect(open.overflow).toBe('hidden');
+    expect([open.left, open.width]).toEqual([before.left, before.width]);
+
+    // The wheel over the backdrop moves nothing (the footer's button left the page at its end, so
+    // upwards); over the dialog's body it scrolls that body.
+    expect(open.y).toBeGreaterThan(300);
+    await tab.mouse.move(8, 8);
+    await tab.mouse.wheel(0, -600);
+    await tab.waitForTimeout(150);
+    expect((await box()).y).toBe(open.y);
+    const body = dialog.locator('[data-part="dialog-body"]');
+    const bodyBox = (await body.boundingBox())!;
+    await tab.mouse.move(bodyBox.x + bodyBox.width / 2, bodyBox.y + bodyBox.height / 2);
+    await tab.mouse.wheel(0, 200);
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect((await box()).y).toBe(open.y);
+
+    // A click on the backdrop closes without saving; focus goes back to the button, and the page
+    // scrolls again, without having moved sideways at any point.
+    await tab.mouse.click(8, 8);
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await context.cookies()).find((c) => c.name === 'cookie_consent')?.value).toBe(storedDecision);
+    await expect(opener.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const closed = await box();
+    expect(closed).toEqual({ ...open, overflow: '' });
+    await tab.mouse.move(8, 8);
+    await tab.mouse.wheel(0, -300);
+    await expect.poll(async () => (await box()).y).toBeLessThan(open.y);
+    expect(console).toEqual([]);
+    await context.close();
+  });
+});
