@@ -78,10 +78,13 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
     // kept so the page does not shift sideways when its scrollbar goes.
     if (!open) return;
     const { style, clientWidth } = document.documentElement;
-    const before = [style.overflow, style.scrollbarGutter];
+    const { overflow, scrollbarGutter } = style;
     if (innerWidth > clientWidth) style.scrollbarGutter = 'stable';
     style.overflow = 'hidden';
-    return () => void ([style.overflow, style.scrollbarGutter] = before);
+    return () => {
+      style.overflow = overflow;
+      style.scrollbarGutter = scrollbarGutter;
+    };
   }, [open]);
 
   const part = (name: string) => partClass(name, unstyled);
