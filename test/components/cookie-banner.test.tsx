@@ -96,6 +96,30 @@ describe('CookieBanner, after a choice made there', () => {
   });
 });
 
+describe('CookieBanner, hidden after a choice made by keyboard', () => {
+  it('gives focus back to where it was before the visitor came into the banner', async () => {
+    const { user } = renderWithConsent(<CookieBanner />);
+    await user.tab();
+    const link = screen.getByRole('link', { name: 'Medical records' });
+    expect(link).toHaveFocus();
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(within(banner()).getByRole('status')).toHaveFocus();
+    await user.tab();
+    expect(within(banner()).getByRole('button', { name: 'Hide' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+    expect(link).toHaveFocus();
+  });
+
+  it("still calls the host's own onFocus", async () => {
+    const onFocus = vi.fn();
+    const { user } = renderWithConsent(<CookieBanner onFocus={onFocus} />);
+    await user.click(screen.getByRole('button', { name: 'Reject all' }));
+    expect(onFocus).toHaveBeenCalled();
+  });
+});
+
 describe('CookieBanner, given a stored decision', () => {
   it('shows nothing on the next page load', () => {
     document.cookie = `cookie_consent=${encodeRecord({

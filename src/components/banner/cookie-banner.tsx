@@ -24,7 +24,7 @@ export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
  * early in the reading and Tab order; it is fixed to an edge, so it needs no room in the layout.
  */
 export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBannerProps>(function CookieBanner(
-  { layout = 'bar', position = 'bottom', policyHref, headingLevel = 2, unstyled, className, ...rest },
+  { layout = 'bar', position = 'bottom', policyHref, headingLevel = 2, unstyled, className, onFocus, ...rest },
   forwardedRef,
 ) {
   const store = useStoreFromContext('CookieBanner');
@@ -43,6 +43,9 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
     [forwardedRef],
   );
   const confirmationRef = useRef<HTMLParagraphElement>(null);
+  // Where focus was before it came into the banner: "Hide" takes the banner away, and focus goes
+  // back there rather than being dropped on the document.
+  const cameFrom = useRef<Element | null>(null);
 
   // A decision the visitor started here (a banner button, or Customize then the dialog) is
   // confirmed in its place (GOV.UK pattern), in words that follow the decision now in force. A
@@ -100,6 +103,11 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   }, [visible, hidden, unstyled, position]);
 
   if (!visible) return null;
+  const hide = () => {
+    setHiddenByVisitor(true);
+    const back = cameFrom.current;
+    if (back instanceof HTMLElement && back.isConnected) back.focus();
+  };
   const Heading = `h${headingLevel}` as const;
   const button = partClass('button', unstyled);
   const href = safeHref(policyHref, { relative: true });
@@ -115,6 +123,10 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       data-position={position}
       data-state={confirmation ? 'confirmed' : 'open'}
       className={cx(partClass('banner', unstyled), className)}
+      onFocus={(event) => {
+        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;
+        onFocus?.(event);
+      }}
       {...rest}
     >
       {confirmation ? (
@@ -123,7 +135,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
             {t.confirmation[confirmation]}
           </p>
           <div data-part="banner-actions">
-            <button type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={() => setHiddenByVisitor(true)}>
+            <button type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={hide}>
               {t.hide}
             </button>
           </div>
