@@ -11,14 +11,15 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
 
 /**
  * name -> [source, budget in gzip bytes (the test fails above it), target if stricter]. The full
- * kit's target of 22,000 B is not met yet: Radix Dialog + Switch alone take 15,455 B of it and the
- * policy page's English text about 2,300 B; the budget holds today's size so it cannot grow.
+ * kit's target of 22,000 B is not met: Radix Dialog + Switch take 11,140 B of it (after leaving
+ * out Dialog.Overlay and its react-remove-scroll), and the policy page's English text, which
+ * PolicySections renders by default, 2,111 B. The budget holds today's size so it cannot grow.
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
   'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4000],
   'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6000],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 27700, 22000],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 23500, 22000],
 };
 export const stylesBudget = 4000;
 

@@ -25,4 +25,10 @@ describe('what a host ships (dist/, minified, React external, gzip -9)', () => {
     const { inputs } = await bundle(`import { PreferencesDialog } from '@connexx/consent-ui'; console.log(PreferencesDialog);`);
     expect(inputs.some((path: string) => path.includes('@radix-ui/react-dialog'))).toBe(true);
   });
+
+  it("leaves Radix's scroll lock (react-remove-scroll, about 4 kB) out of the dialog", async () => {
+    const { inputs } = await bundle(`import { PreferencesDialog } from '@connexx/consent-ui'; console.log(PreferencesDialog);`);
+    expect(inputs.filter((path: string) => /react-remove-scroll|use-sidecar|react-style-singleton/.test(path))).toEqual([]);
+    expect(inputs.some((path: string) => path.includes('@radix-ui/react-focus-scope'))).toBe(true);
+  });
 });
