@@ -224,19 +224,26 @@ export const Box: Story = {
   },
 };
 
-/** A bar along the top edge. */
-export const Top: Story = {
-  args: { position: 'top' },
-  play: async ({ canvasElement }) => {
-    const banner = bannerIn(canvasElement);
-    await expect(banner).toHaveAttribute('data-position', 'top');
-    await waitFor(() => expect(banner.getBoundingClientRect().top).toBe(0));
-  },
+// At the top, the banner pushes the page down instead of covering it: the page's own header
+// (and its first link) starts below the banner's bottom edge.
+const coversNothing = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const banner = bannerIn(canvasElement);
+  await expect(banner).toHaveAttribute('data-position', 'top');
+  await visible(banner);
+  const pageTop = within(canvasElement).getByText('Connexx').getBoundingClientRect().top;
+  await waitFor(() => expect(banner.getBoundingClientRect().bottom).toBeLessThanOrEqual(pageTop));
 };
 
-/** A card in the top corner. */
+/** A bar at the top of the page, in its flow, as GOV.UK's is: it covers nothing. */
+export const Top: Story = {
+  args: { position: 'top' },
+  play: coversNothing,
+};
+
+/** A card at the top of the page, at the end of the line. */
 export const BoxTop: Story = {
   args: { layout: 'box', position: 'top' },
+  play: coversNothing,
 };
 
 export const Dark: Story = {

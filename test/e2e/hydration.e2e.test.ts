@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,13 +28,13 @@ const storedDecision = encodeRecord({
   signals: { gpc: false, dnt: false },
 });
 
-const page = (cookieHeader: string) => {
-  const html = renderToString(createElement(HydrationApp, { cookieHeader }));
+const page = (cookieHeader: string, bannerPosition?: 'top') => {
+  const html = renderToString(createElement(HydrationApp, { cookieHeader, bannerPosition }));
   // The header travels to the client the way a framework passes server props: as escaped JSON.
   const header = JSON.stringify(cookieHeader).replace(/</g, '\\u003c');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connexx</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/styles.css"></head>
-<body><div id="root">${html}</div><script>window.__COOKIE_HEADER__ = ${header};</script><script src="/client.js"></script></body></html>`;
+<body><div id="root">${html}</div><script>window.__COOKIE_HEADER__ = ${header};${bannerPosition ? ` window.__BANNER_POSITION__ = "${bannerPosition}";` : ''}</script><script src="/client.js"></script></body></html>`;
 };
 
 beforeAll(async () => {
@@ -55,7 +55,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/client.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(clientJs);
     if (req.url === '/styles.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(css);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(req.headers.cookie ?? ''));
+    const top = req.url === '/?banner=top' ? 'top' : undefined;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(req.headers.cookie ?? '', top));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -68,7 +69,7 @@ afterAll(async () => {
 });
 
 /** Opens the page with a watcher installed before the first byte is parsed. */
-async function visit(context: BrowserContext) {
+async function visit(context: BrowserContext, path = '/') {
   const tab = await context.newPage();
   const console: string[] = [];
   tab.on('console', (message) => {
@@ -88,11 +89,32 @@ async function visit(context: BrowserContext) {
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  const response = await tab.goto(origin);
+  const response = await tab.goto(origin + path);
   const firstHtml = await response!.text();
   await tab.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
   await tab.waitForTimeout(300);
   return { tab, firstHtml, console };
+}
+
+/** Tabs through the page; no focused element outside the banner may be under the banner. */
+async function expectFocusNeverCovered(tab: Page) {
+  await tab.setViewportSize({ width: 1024, height: 640 });
+  let checked = 0;
+  for (let i = 0; i < 40; i++) {
+    await tab.keyboard.press('Tab');
+    const covered = await tab.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const banner = document.querySelector('[data-part="banner"]');
+      if (!el || el === document.body || banner?.contains(el)) return null;
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !!hit && !!banner?.contains(hit);
+    });
+    if (covered === null) continue;
+    checked++;
+    expect(covered).toBe(false);
+  }
+  expect(checked).toBeGreaterThan(10);
 }
 
 describe('a server-rendered page, given a stored decision', () => {
@@ -128,28 +150,29 @@ describe('a server-rendered page, on a first visit', () => {
     expect(bannerPosition).toBe('fixed');
     expect(mainTop).toBeLessThan(120);
     // WCAG 2.4.11: tabbing through the page, no focused element ends up under the fixed banner.
-    await tab.setViewportSize({ width: 1024, height: 640 });
-    let checked = 0;
-    for (let i = 0; i < 40; i++) {
-      await tab.keyboard.press('Tab');
-      const covered = await tab.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        const banner = document.querySelector('[data-part="banner"]');
-        if (!el || el === document.body || banner?.contains(el)) return null;
-        const r = el.getBoundingClientRect();
-        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return !!hit && !!banner?.contains(hit);
-      });
-      if (covered === null) continue;
-      checked++;
-      expect(covered).toBe(false);
-    }
-    expect(checked).toBeGreaterThan(10);
+    await expectFocusNeverCovered(tab);
     // Deciding works after hydration and writes the cookie the next request carries.
     await tab.getByRole('button', { name: 'Reject all' }).click();
     await expect(tab.getByRole('status').first().textContent()).resolves.toContain("You've rejected additional cookies");
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'cookie_consent')?.value).toMatch(/^1\|/);
+    await context.close();
+  });
+});
+
+describe('a server-rendered page with the banner at the top', () => {
+  it('has the banner above the header in the flow: no layout shift, and the header link is never covered', async () => {
+    const context = await browser.newContext();
+    const { tab, firstHtml, console } = await visit(context, '/?banner=top');
+    expect(firstHtml).toMatch(/<section[^>]*aria-label="Cookie consent"[^>]*data-position="top"/);
+    expect(console).toEqual([]);
+    expect(await tab.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBe(0);
+    const [bannerBottom, headerLinkTop] = await tab.evaluate(() => [
+      document.querySelector('[data-part="banner"]')!.getBoundingClientRect().bottom,
+      document.querySelector('header a')!.getBoundingClientRect().top,
+    ]);
+    expect(headerLinkTop).toBeGreaterThanOrEqual(bannerBottom);
+    await expectFocusNeverCovered(tab);
     await context.close();
   });
 });

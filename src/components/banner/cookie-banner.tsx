@@ -8,6 +8,11 @@ import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
   /** `bar`: full width along an edge. `box`: a card in a bottom (or top) corner. */
   layout?: 'bar' | 'box';
+  /**
+   * `bottom` (default): fixed to the bottom edge, over the page. `top`: at the top of the page, in
+   * its flow (GOV.UK's pattern), so it pushes the page down instead of covering its header;
+   * render it as the first thing in the body, on the server too.
+   */
   position?: 'bottom' | 'top';
   /** Link to the full cookie policy (http(s), mailto or a relative URL). */
   policyHref?: string;
@@ -21,7 +26,8 @@ export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
  * is closed, with "Accept all" and "Reject all" side by side and "Customize". After a decision made
  * while it was shown, a short confirmation with a "Hide" button takes the place of the choices.
  * It never blocks the page: no overlay, no focus trap. Render it first in the page so it comes
- * early in the reading and Tab order; it is fixed to an edge, so it needs no room in the layout.
+ * early in the reading and Tab order. At the bottom (the default) it is fixed over the page; at
+ * the top it takes its room in the flow, so it never covers the page's header.
  */
 export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBannerProps>(function CookieBanner(
   { layout = 'bar', position = 'bottom', policyHref, headingLevel = 2, unstyled, className, onFocus, ...rest },
@@ -75,30 +81,26 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const hidden = status === 'pending' && preferencesOpen;
 
   // A fixed banner must not hide the focused element (WCAG 2.4.11). Scroll padding keeps a focused
-  // element scrolled clear of the banner's edge; at the bottom, a spacer after the page's last
-  // element lets even the footer scroll above it. The spacer only lengthens the page, so nothing
-  // on screen moves (no layout shift).
+  // element scrolled clear of the banner's edge, and a spacer after the page's last element lets
+  // even the footer scroll above it. The spacer only lengthens the page, so nothing on screen
+  // moves (no layout shift). A top banner is in the flow and covers nothing.
   useIsomorphicLayoutEffect(() => {
     const element = ref.current;
-    if (!visible || hidden || unstyled || !element || typeof ResizeObserver === 'undefined') return;
+    if (!visible || hidden || unstyled || position === 'top' || !element || typeof ResizeObserver === 'undefined') return;
     const root = document.documentElement.style;
-    const property = position === 'top' ? 'scrollPaddingTop' : 'scrollPaddingBottom';
-    const before = root[property];
-    const spacer = position === 'bottom' ? document.createElement('div') : null;
-    if (spacer) {
-      spacer.setAttribute('aria-hidden', 'true');
-      spacer.dataset.part = 'banner-spacer';
-      document.body.append(spacer);
-    }
+    const before = root.scrollPaddingBottom;
+    const spacer = document.createElement('div');
+    spacer.setAttribute('aria-hidden', 'true');
+    spacer.dataset.part = 'banner-spacer';
+    document.body.append(spacer);
     const observer = new ResizeObserver(() => {
-      root[property] = `${element.offsetHeight}px`;
-      if (spacer) spacer.style.height = root[property];
+      spacer.style.height = root.scrollPaddingBottom = `${element.offsetHeight}px`;
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
-      spacer?.remove();
-      root[property] = before;
+      spacer.remove();
+      root.scrollPaddingBottom = before;
     };
   }, [visible, hidden, unstyled, position]);
 
