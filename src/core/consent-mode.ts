@@ -52,7 +52,11 @@ export function consentModeDefaultsScript<Id extends string>(
     personalization_storage: 'denied',
     security_storage: 'granted',
   };
-  for (const c of policy.categories) if (c.required) for (const key of mapping[c.id] ?? []) defaults[key] = 'granted';
+  // A key is granted from the start only when every category that maps to it is required: one an
+  // optional category also controls waits for the visitor.
+  const keys = (id: Id) => (Object.prototype.hasOwnProperty.call(mapping, id) ? mapping[id] ?? [] : []);
+  const optionalKeys = new Set(policy.categories.flatMap((c) => (c.required ? [] : keys(c.id))));
+  for (const c of policy.categories) if (c.required) for (const key of keys(c.id)) if (!optionalKeys.has(key)) defaults[key] = 'granted';
   if (region) defaults.region = region;
   defaults.wait_for_update = waitForUpdate;
   return (
@@ -97,6 +101,8 @@ export function connectGoogleConsentMode<Id extends string>(
   store: ConsentStore<Id>,
   { mapping = defaultConsentModeMapping as ConsentModeMapping<Id> }: GoogleConsentModeOptions<Id> = {},
 ): () => void {
+  // On the server there is no page to tell, and a dataLayer there would be shared by every request.
+  if (typeof window == 'undefined') return () => {};
   const update = () => {
     const { choices, record } = store.getState();
     const values: Partial<Record<ConsentModeKey, ConsentModeValue>> = {};

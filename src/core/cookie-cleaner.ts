@@ -1,4 +1,4 @@
-import { parseCookieHeader, readDocumentCookies, serializeCookie, writeDocumentCookie } from './cookie-jar';
+import { deleteCookieEverywhere, parseCookieValues, readDocumentCookies } from './cookie-jar';
 import type { CategoryDefinition, CookieDeclaration, Policy } from './policy';
 import type { ConsentStore } from './store';
 
@@ -14,9 +14,10 @@ const matches = (name: string) => (d: CookieDeclaration) =>
   (d.pattern && name.search(d.pattern) >= 0) || (d.name.endsWith('*') ? name.startsWith(d.name.slice(0, -1)) : name === d.name);
 
 /**
- * Which of the cookies present (by name) the given categories declare, less the consent cookie
- * and anything a required category declares. Only present cookies are named: a cookie the page
- * cannot see is HttpOnly or on a path or domain it cannot delete anyway.
+ * Which of the cookies present (by name) are declared only by the given categories: not the
+ * consent cookie, nothing a required category declares, and nothing another category (one the
+ * visitor allows) declares too. Only present cookies are named: a cookie the page cannot see is
+ * HttpOnly or on a path or domain it cannot delete anyway.
  */
 export function cookiesToClear<Id extends string>(
   policy: Policy<Id>,
@@ -26,7 +27,7 @@ export function cookiesToClear<Id extends string>(
 ): string[] {
   return [...presentNames].filter((name) => {
     const owners = policy.categories.filter((c) => declared(c).some(matches(name)));
-    return name !== consentCookieName && owners.some((c) => categoryIds.includes(c.id)) && !owners.some((c) => c.required);
+    return name !== consentCookieName && owners.length > 0 && owners.every((c) => !c.required && categoryIds.includes(c.id));
   });
 }
 
@@ -34,8 +35,8 @@ export function cookiesToClear<Id extends string>(
  * Keeps the first-party cookies of every category the visitor does not allow deleted: on connect
  * (a policy revision bump, an expired or unreadable decision: all optional categories are off
  * until the visitor decides) and after every change of the visitor's choices (a withdrawal, a
- * reset, another tab's decision). A cookie is deleted only by the path and domain it was set
- * with, which the page cannot read: every likely pair is tried. Returns a function that stops it.
+ * reset, another tab's decision), on every path and domain each may have been set with
+ * (`deleteCookieEverywhere`). Returns a function that stops it.
  */
 export function connectCookieCleaner<Id extends string>(
   store: ConsentStore<Id>,
@@ -52,14 +53,8 @@ export function connectCookieCleaner<Id extends string>(
     if (allowed === last || typeof location == 'undefined') return;
     last = allowed;
     const denied = store.policy.categories.filter((c) => allowed[c.id] !== true).map((c) => c.id);
-    // `/`, the page's path and each parent of it (`/a/b/`, `/a/b`, `/a`); no Domain (host-only),
-    // then `.a.b.example.com` up to `.example.com` (a bare TLD takes no cookie).
-    const paths = new Set(['/']);
-    for (let p = location.pathname; p; p = p.slice(0, p.lastIndexOf('/'))) paths.add(p);
-    const domains: (string | undefined)[] = [undefined];
-    for (let d = location.hostname; d.includes('.'); d = d.slice(d.indexOf('.') + 1)) domains.push('.' + d);
-    for (const name of cookiesToClear(store.policy, denied, parseCookieHeader(readDocumentCookies()).keys(), consentCookieName)) {
-      for (const path of paths) for (const domain of domains) writeDocumentCookie(serializeCookie(name, '', { path, domain, maxAgeSeconds: 0 }));
+    for (const name of cookiesToClear(store.policy, denied, parseCookieValues(readDocumentCookies()).keys(), consentCookieName)) {
+      deleteCookieEverywhere(name);
     }
   };
   clean();

@@ -16,26 +16,35 @@ export type ResolvedCookieOptions = Required<Omit<CookieOptions, 'domain' | 'sec
 const TOKEN = /^[!#$%&'*+\-.^`|~\w]+$/;
 
 export function resolveCookieOptions(options: CookieOptions = {}): ResolvedCookieOptions {
-  const resolved = { name: 'cookie_consent', maxAgeDays: 365, path: '/', sameSite: 'Lax' as const, ...options };
-  if (!TOKEN.test(resolved.name)) throw new TypeError(`[consent-ui] cookie.name "${resolved.name}" is not a valid cookie name.`);
-  const days = resolved.maxAgeDays;
-  if (!(days > 0 && days <= 400)) {
-    throw new RangeError(`[consent-ui] cookie.maxAgeDays must be 1 to 400 (the browsers' cap), got ${days}.`);
+  // Defaults by destructuring: an option passed as undefined (`{ name: props.cookieName }`) keeps its default.
+  const { name = 'cookie_consent', maxAgeDays = 365, path = '/', sameSite = 'Lax', domain, secure } = options;
+  if (!TOKEN.test(name)) throw new TypeError(`[consent-ui] cookie.name "${name}" is not a valid cookie name.`);
+  if (!(maxAgeDays > 0 && maxAgeDays <= 400)) {
+    throw new RangeError(`[consent-ui] cookie.maxAgeDays must be 1 to 400, got ${maxAgeDays}.`);
   }
-  return resolved;
+  return { name, maxAgeDays, path, sameSite, domain, secure };
+}
+
+/**
+ * Parses a `Cookie` request header (or `document.cookie`) into every value of each name, in the
+ * header's order: one name can come several times, set on different paths or domains.
+ */
+export function parseCookieValues(header: string | null | undefined): Map<string, string[]> {
+  const cookies = new Map<string, string[]>();
+  if (typeof header !== 'string') return cookies;
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    if (eq < 0 || !name) continue;
+    const values = cookies.get(name) ?? cookies.set(name, []).get(name)!;
+    values.push(pair.slice(eq + 1).trim());
+  }
+  return cookies;
 }
 
 /** Parses a `Cookie` request header (or `document.cookie`). The first value of a name wins. */
 export function parseCookieHeader(header: string | null | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  if (typeof header !== 'string') return cookies;
-  for (const pair of header.split(';')) {
-    const eq = pair.indexOf('=');
-    if (eq < 0) continue;
-    const name = pair.slice(0, eq).trim();
-    if (name && !cookies.has(name)) cookies.set(name, pair.slice(eq + 1).trim());
-  }
-  return cookies;
+  return new Map([...parseCookieValues(header)].map(([name, values]) => [name, values[0]!]));
 }
 
 export interface CookieAttributes {
@@ -55,32 +64,48 @@ export function serializeCookie(name: string, value: string, a: CookieAttributes
   return text;
 }
 
-const hasDocument = () => typeof document !== 'undefined';
-
 /** `document.cookie`, or undefined where it cannot be read (server, sandboxed frame). */
 export function readDocumentCookies(): string | undefined {
   try {
-    return hasDocument() ? document.cookie : undefined;
+    return document.cookie;
   } catch {
     return undefined;
   }
 }
 
-/** Sets a cookie on the document; false where cookies are unavailable. Never throws. */
-export function writeDocumentCookie(text: string): boolean {
+/** Sets a cookie on the document where there is one and it takes cookies. Never throws. */
+export function writeDocumentCookie(text: string): void {
   try {
-    if (!hasDocument()) return false;
     document.cookie = text;
-    return true;
   } catch {
-    return false;
+    // No document (the server), or a sandboxed frame: the jar's memory stands in.
   }
 }
 
+/**
+ * Deletes a cookie of this page on every path and domain it may have been set with: a cookie is
+ * deleted only by its own name, path and domain, which the page cannot read. Tried: `/` and each
+ * path above the page's, with and without a trailing slash; host-only, then the host and each
+ * parent domain as a Domain (a bare TLD takes no cookie). A cookie this page can see was set on
+ * one of these. On https the deletion is Secure, as `__Secure-` and `__Host-` cookies require.
+ */
+export function deleteCookieEverywhere(name: string): void {
+  if (typeof location == 'undefined') return;
+  const paths = new Set(['/']);
+  // Each step adds the path and the path with a trailing slash; `/a/b/` then `/a/b`, `/a`.
+  for (let p = location.pathname; p; p = p.slice(0, p.lastIndexOf('/'))) paths.add(p).add(p.replace(/\/?$/, '/'));
+  const domains = new Set([undefined as string | undefined]);
+  for (let d = location.hostname; d.includes('.'); d = d.slice(d.indexOf('.') + 1)) domains.add('.' + d);
+  const secure = location.protocol === 'https:';
+  for (const path of paths) for (const domain of domains) writeDocumentCookie(serializeCookie(name, '', { path, domain, maxAgeSeconds: 0, secure }));
+}
+
 export interface CookieJar {
-  get(name: string): string | undefined;
+  /** Every value of the name the page sees (several where it was set on several paths or domains). */
+  getAll(name: string): string[];
   set(name: string, value: string, attributes: CookieAttributes): void;
-  remove(name: string, attributes: Pick<CookieAttributes, 'path' | 'domain'>): void;
+  /** Deletes the name on every path and domain it may have been set with. */
+  remove(name: string): void;
 }
 
 /**
@@ -89,25 +114,25 @@ export interface CookieJar {
  */
 export function createCookieJar(initialCookieHeader?: string): CookieJar {
   const memory = new Map<string, string>();
-  const serverCookies = parseCookieHeader(initialCookieHeader);
+  const serverCookies = parseCookieValues(initialCookieHeader);
+  const getAll = (name: string): string[] => {
+    const header = readDocumentCookies();
+    return (header === undefined ? serverCookies : parseCookieValues(header)).get(name) ?? (memory.has(name) ? [memory.get(name)!] : []);
+  };
   return {
-    get(name) {
-      const header = readDocumentCookies();
-      const value = header === undefined ? serverCookies.get(name) : parseCookieHeader(header).get(name);
-      return value ?? memory.get(name);
-    },
+    getAll,
     set(name, value, attributes) {
       writeDocumentCookie(serializeCookie(name, value, attributes));
       // Memory stands in only where the browser did not keep the cookie; otherwise the document
       // stays the one source, so a change made by another tab is seen.
       serverCookies.delete(name);
-      if (this.get(name) === value) memory.delete(name);
+      if (getAll(name).includes(value)) memory.delete(name);
       else memory.set(name, value);
     },
-    remove(name, attributes) {
+    remove(name) {
       memory.delete(name);
       serverCookies.delete(name);
-      writeDocumentCookie(serializeCookie(name, '', { ...attributes, maxAgeSeconds: 0 }));
+      deleteCookieEverywhere(name);
     },
   };
 }

@@ -7,7 +7,7 @@ export interface ReceiptOptions {
   headers?: Readonly<Record<string, string>>;
   /** localStorage key of the records not yet acknowledged. Default `cookie_consent_receipts`. */
   storageKey?: string;
-  /** Past this many unacknowledged records the oldest are dropped. Default 50. */
+  /** Past this many unacknowledged records the oldest are dropped. Default 50; at least 1 is kept. */
   maxQueue?: number;
 }
 
@@ -73,8 +73,10 @@ export function connectReceipts<Id extends string>(
     if (fresh) {
       handled.add(record);
       const queue = read().filter((r) => r.id !== record.id).concat(record);
-      if (queue.length > maxQueue) console.warn(`[consent-ui] receipts: dropped the ${queue.length - maxQueue} oldest unsent consent record(s) to keep ${maxQueue}.`);
-      write(queue.slice(-maxQueue));
+      // At least the record just made: `slice(-0)` would keep them all.
+      const keep = maxQueue >= 1 ? Math.floor(maxQueue) : 1;
+      if (queue.length > keep) console.warn(`[consent-ui] receipts: dropped the ${queue.length - keep} oldest unsent consent record(s) to keep ${keep}.`);
+      write(queue.slice(-keep));
     }
     if (fresh || connecting) read().forEach(send);
   };

@@ -22,8 +22,9 @@ export interface ConsentRecord<Id extends string = string> {
 }
 
 // Format 1: `1|id|revision|decidedAt(ms, base 36)|method|signal bits|cat:1.cat:0`.
-// Every character is a cookie-octet (RFC 6265), so the value needs no quoting.
-const FORMAT = /^1\|([\w-]{8,64})\|([^|]*)\|([0-9a-z]{1,12})\|([arcs])\|([0-3])\|([\w:.-]{1,3000})$/;
+// Every character is a cookie-octet (RFC 6265), so the value needs no quoting. One record has one
+// spelling: the time has no leading zero.
+const FORMAT = /^1\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcs])\|([0-3])\|([\w:.-]{1,3000})$/;
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal'];
 const METHOD_CODES = 'arcs';
 const CHOICE = /^([A-Za-z][\w-]{0,39}):([01])$/;

@@ -22,6 +22,8 @@ const warned = new Set<string>();
  */
 export function loadScript<Id extends string>(store: ConsentStore<Id>, { category, src, attributes = {} }: LoadScriptOptions<Id>): () => void {
   categoryOf(store.policy, category, 'loadScript');
+  // The server renders no scripts of its own: it waits for the page.
+  if (typeof document == 'undefined') return () => {};
   const check = () => {
     if (store.getState().choices[category] !== true || loaded.has(src)) return;
     loaded.add(src);
@@ -39,14 +41,16 @@ export function loadScript<Id extends string>(store: ConsentStore<Id>, { categor
  * a script that runs, once each, while its category is granted. The CSP nonce is carried over.
  * Looks again each time the choices in force change. Returns a function that stops watching.
  */
-export function activateScripts<Id extends string>(store: ConsentStore<Id>, root: ParentNode = document): () => void {
+export function activateScripts<Id extends string>(store: ConsentStore<Id>, root?: ParentNode): () => void {
+  if (!root && typeof document == 'undefined') return () => {};
+  const scope = root ?? document;
   let last: object | undefined;
   const run = () => {
     const { choices } = store.getState();
     // The same choices as last time (opening or closing the preferences): nothing can run now that did not before.
     if (choices === last) return;
     last = choices;
-    root.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-category]').forEach((placeholder) => {
+    scope.querySelectorAll<HTMLScriptElement>('script[type="text/plain"][data-category]').forEach((placeholder) => {
       const category = placeholder.dataset.category!;
       // `=== true`: the id comes from the page, and `choices.toString` is a (truthy) function.
       if (choices[category as Id] !== true) {

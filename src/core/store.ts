@@ -1,4 +1,4 @@
-import { createCookieJar, parseCookieHeader, resolveCookieOptions, type CookieOptions } from './cookie-jar';
+import { createCookieJar, parseCookieValues, resolveCookieOptions, type CookieOptions } from './cookie-jar';
 import type { CategoryDefinition, Policy } from './policy';
 import { createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
 import { readSignals } from './signals';
@@ -68,8 +68,6 @@ export interface ConsentStore<Id extends string = string> {
   destroy(): void;
 }
 
-const NO_SIGNALS: ConsentSignals = { gpc: false, dnt: false };
-
 const guard = (run: () => void, what: string) => {
   try {
     run();
@@ -116,7 +114,17 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     signals: s,
   });
 
-  const read = () => decodeRecord(jar.get(cookie.name), policy, { now: now(), maxAgeDays: cookie.maxAgeDays });
+  // The newest valid decision among every consent cookie the page sees: one left on another path
+  // or domain (a parent domain's, an earlier `cookie.domain`) must not outvote a later refusal.
+  const newest = (values: readonly string[] = []) => {
+    let found: ConsentRecord<Id> | null = null;
+    for (const value of values) {
+      const record = decodeRecord(value, policy, { now: now(), maxAgeDays: cookie.maxAgeDays });
+      if (record && (!found || record.decidedAt > found.decidedAt)) found = record;
+    }
+    return found;
+  };
+  const read = () => newest(jar.getAll(cookie.name));
 
   let state: ConsentState<Id> = stateFor(read(), signals);
   // Without a document the store is the server's; in the browser the server's first HTML came
@@ -124,12 +132,11 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const serverState =
     typeof document === 'undefined'
       ? state
-      : stateFor(decodeRecord(parseCookieHeader(options.initialCookieHeader).get(cookie.name), policy, { now: now(), maxAgeDays: cookie.maxAgeDays }), {
-          ...NO_SIGNALS,
-          ...options.signals,
-        });
+      : stateFor(newest(parseCookieValues(options.initialCookieHeader).get(cookie.name)), { gpc: false, dnt: false, ...options.signals });
 
+  // A destroyed store changes nothing and tells nobody.
   const set = (next: Partial<ConsentState<Id>>) => {
+    if (destroyed) return;
     state = { ...state, ...next };
     // One failing subscriber (a host's) must not stop the others: React, cookie clearing, sync.
     listeners.forEach((listener) => guard(listener, 'a subscriber'));
@@ -176,7 +183,9 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     checkIds(choices);
     // Over what is stored, not what is in force: a sensitive page must not rewrite what it blocks.
     const current = state.record?.choices ?? state.choices;
-    decide('custom', choicesOf((c) => choices[c.id] ?? current[c.id]));
+    // checkIds let only booleans through: anything else here is inherited (an id such as
+    // `valueOf` reads a function), never a grant.
+    decide('custom', choicesOf((c) => (typeof choices[c.id] == 'boolean' ? choices[c.id]! : current[c.id])));
   };
 
   return {
@@ -197,19 +206,19 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     setCategory: (id, granted) => save({ [id]: granted } as Partial<Record<Id, boolean>>),
     reset() {
       if (destroyed) return;
-      jar.remove(cookie.name, { path: cookie.path, domain: cookie.domain });
+      jar.remove(cookie.name);
       set(stateFor(null, signals, state.preferencesOpen));
     },
     refresh() {
       const record = read();
-      if (!destroyed && record?.id !== state.record?.id) set(stateFor(record, signals, state.preferencesOpen));
+      if (record?.id !== state.record?.id) set(stateFor(record, signals, state.preferencesOpen));
     },
     setSensitive(next) {
       sensitive = next;
-      if (!destroyed && state.record) set({ choices: inForce(state.record, signals) });
+      if (state.record) set({ choices: inForce(state.record, signals) });
     },
-    openPreferences: () => destroyed || set({ preferencesOpen: true }),
-    closePreferences: () => destroyed || set({ preferencesOpen: false }),
+    openPreferences: () => set({ preferencesOpen: true }),
+    closePreferences: () => set({ preferencesOpen: false }),
     destroy() {
       destroyed = true;
       listeners.clear();

@@ -15,13 +15,11 @@ export function connectSync<Id extends string>(store: ConsentStore<Id>, { channe
   let bc: BroadcastChannel | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let receiving = false;
+  // The store's refresh never throws (it guards its subscribers).
   const refresh = () => {
     receiving = true;
-    try {
-      store.refresh();
-    } finally {
-      receiving = false;
-    }
+    store.refresh();
+    receiving = false;
   };
   const receive = () => {
     refresh();
@@ -30,6 +28,14 @@ export function connectSync<Id extends string>(store: ConsentStore<Id>, { channe
     timer = setTimeout(refresh, 50);
   };
   const onStorage = (event: StorageEvent) => event.key === channel && receive();
+  // The channel first: subscribing can itself decide (a browser signal's record), and that
+  // decision must go out on it.
+  try {
+    bc = new BroadcastChannel(channel);
+    bc.onmessage = receive;
+  } catch {
+    globalThis.addEventListener?.('storage', onStorage);
+  }
   const unsubscribe = store.subscribe(() => {
     const { record } = store.getState();
     if (record === known) return;
@@ -43,12 +49,6 @@ export function connectSync<Id extends string>(store: ConsentStore<Id>, { channe
       // A closed channel, or storage disabled or full: this tab still works, others stay as they are.
     }
   });
-  try {
-    bc = new BroadcastChannel(channel);
-    bc.onmessage = receive;
-  } catch {
-    globalThis.addEventListener?.('storage', onStorage);
-  }
   return () => {
     unsubscribe();
     clearTimeout(timer);

@@ -66,6 +66,29 @@ describe('consentModeDefaultsScript', () => {
     const text = consentModeDefaultsScript(policy, { mapping: { essential: ['functionality_storage'], performance: ['analytics_storage'] } });
     expect(runDefaults(text).entries[0]![2]).toMatchObject({ functionality_storage: 'granted', analytics_storage: 'denied' });
   });
+
+  it('keeps denied by default a key an optional category controls too, until the visitor decides', () => {
+    const mapping = { essential: ['functionality_storage'], functional: ['functionality_storage', 'personalization_storage'] } as const;
+    const text = consentModeDefaultsScript(policy, { mapping });
+    expect(runDefaults(text).entries[0]![2]).toMatchObject({ functionality_storage: 'denied', personalization_storage: 'denied' });
+  });
+
+  it('reads only the mapping\'s own keys: a category named `toString` maps to nothing', () => {
+    const odd = definePolicy({ revision: 1, categories: [{ id: 'toString', title: 'Odd', description: '', required: true }] });
+    expect(() => consentModeDefaultsScript(odd)).not.toThrow();
+    expect(runDefaults(consentModeDefaultsScript(odd)).entries[0]![2]).toMatchObject({ ad_storage: 'denied', security_storage: 'granted' });
+  });
+});
+
+describe('connectGoogleConsentMode on the server', () => {
+  it('does nothing: no dataLayer shared by every request', () => {
+    const store = createConsentStore<Id>({ policy, initialCookieHeader: `cookie_consent=${storedValue({ performance: true })}` });
+    expect(store.getState().status).toBe('decided');
+    const disconnect = connectGoogleConsentMode(store);
+    store.acceptAll();
+    expect(g.dataLayer).toBeUndefined();
+    disconnect();
+  });
 });
 
 describe('connectGoogleConsentMode', () => {

@@ -56,24 +56,57 @@ describe('cookiesToClear', () => {
     expect(cookiesToClear(shared, ['functional'], names, 'pref_consent')).toEqual(['pref_lang', 'chat_id']);
     expect(cookiesToClear(shared, ['essential'], names)).toEqual([]);
   });
+
+  it('keeps a cookie another, allowed category also declares', () => {
+    const both = definePolicy({
+      revision: 1,
+      categories: [
+        { id: 'essential', title: 'Essential', description: '', required: true },
+        { id: 'performance', title: 'Performance', description: '', cookies: [{ name: '_shared', purpose: '', duration: '' }] },
+        { id: 'targeting', title: 'Targeting', description: '', cookies: [{ name: '_shared', purpose: '', duration: '' }, { name: '_ads', purpose: '', duration: '' }] },
+      ],
+    });
+    expect(cookiesToClear(both, ['targeting'], ['_shared', '_ads'])).toEqual(['_ads']);
+    expect(cookiesToClear(both, ['performance', 'targeting'], ['_shared', '_ads'])).toEqual(['_shared', '_ads']);
+  });
 });
 
 describe('connectCookieCleaner', () => {
   it('deletes _ga and _ga_ABC123 on every path and domain variant when Performance is withdrawn', () => {
-    plant('session_id', '_ga', '_ga_ABC123', '_gid');
+    plant('session_id', '_gid');
     const store = create();
     connectCookieCleaner(store);
     store.acceptAll();
+    // Where tags set them: the page's directory, a parent path, a parent domain, the host.
+    for (const text of ['_ga=1; Path=/shop/cart', '_ga=2; Path=/shop/cart/', '_ga=3; Domain=.example.com', '_ga_ABC123=4; Path=/shop; Domain=b.example.com']) {
+      document.cookie = text;
+    }
     plant('_ga', '_ga_ABC123');
+    expect(browser.cookies.filter((c) => c.name.startsWith('_ga'))).toHaveLength(6);
     browser.writes.length = 0;
     store.setCategory('performance', false);
 
-    const paths = ['/', '/shop/cart/', '/shop/cart', '/shop'];
+    expect(browser.cookies.map((c) => c.name).sort()).toEqual(['_gid', 'cookie_consent', 'session_id']);
+    // Every pair tried: `/`, and /shop and /shop/cart each with and without a slash, on the host
+    // and its 3 parent domains, Secure on https.
+    const paths = ['/', '/shop', '/shop/', '/shop/cart', '/shop/cart/'];
     const domains = ['', '; Domain=.a.b.example.com', '; Domain=.b.example.com', '; Domain=.example.com'];
-    const expected = ['_ga', '_ga_ABC123'].flatMap((name) => paths.flatMap((path) => domains.map((d) => `${name}=; Path=${path}${d}; Max-Age=0`)));
+    const expected = ['_ga', '_ga_ABC123'].flatMap((name) => paths.flatMap((path) => domains.map((d) => `${name}=; Path=${path}${d}; Max-Age=0; Secure`)));
     expect(deletions().sort()).toEqual(expected.sort());
-    expect(deletions()).toHaveLength(32);
-    expect([...browser.jar.keys()].sort()).toEqual(['_gid', 'cookie_consent', 'session_id']);
+  });
+
+  it('deletes a __Secure- cookie, which only a Secure deletion reaches', () => {
+    const secureOnly = definePolicy({
+      revision: 1,
+      categories: [
+        { id: 'essential', title: 'Essential', description: '', required: true },
+        { id: 'functional', title: 'Functional', description: '', cookies: [{ name: '__Secure-pref', purpose: '', duration: '' }] },
+      ],
+    });
+    document.cookie = '__Secure-pref=dark; Path=/; Secure';
+    expect(browser.jar.has('__Secure-pref')).toBe(true);
+    connectCookieCleaner(createConsentStore({ policy: secureOnly }));
+    expect(browser.jar.has('__Secure-pref')).toBe(false);
   });
 
   it('leaves the consent cookie and the required cookies alone, whatever is withdrawn', () => {
@@ -83,9 +116,8 @@ describe('connectCookieCleaner', () => {
     store.acceptAll();
     store.rejectAll();
     store.reset();
-    expect(deletions().filter((w) => !/^_ga=/.test(w))).toEqual([
-      expect.stringMatching(/^cookie_consent=; Path=\/; Max-Age=0/), // the store's own reset, not the cleaner
-    ]);
+    // The only other deletions are the store's own reset of the consent cookie.
+    expect(deletions().filter((w) => !/^(_ga|cookie_consent)=/.test(w))).toEqual([]);
     expect(browser.jar.has('session_id')).toBe(true);
   });
 
@@ -203,7 +235,7 @@ describe('connectCookieCleaner', () => {
     plant('_ga');
     browser.writes.length = 0;
     store.rejectAll();
-    expect(deletions()).toEqual(['_ga=; Path=/; Max-Age=0']);
+    expect(deletions()).toEqual(['_ga=; Path=/; Max-Age=0; Secure']);
   });
 
   it('stops when disconnected', () => {

@@ -145,6 +145,16 @@ describe('connectReceipts', () => {
     expect(storage.items.has(KEY)).toBe(false);
   });
 
+  it('keeps the record just made even with a maxQueue below 1', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    fetch.mockImplementation(() => reply(503));
+    const store = load({ maxQueue: 0 });
+    store.acceptAll();
+    store.rejectAll();
+    await settle();
+    expect(queued().map((r) => r.method)).toEqual(['reject-all']);
+  });
+
   it('leaves a decision another tab made (read back from the cookie) to that tab', async () => {
     const here = load();
     browser.jar.set('cookie_consent', storedValue({ performance: true }));

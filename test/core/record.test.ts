@@ -68,6 +68,7 @@ describe('decodeRecord, given a value that is not a valid record of this policy'
     ['another policy revision', swap('|3|', '|2|')],
     ['a bad record id', value.replace(record.id, 'x')],
     ['a malformed percent escape in the revision', swap('|3|', '|%E0%A4%A|')],
+    ['a time with a leading zero (one record, one spelling)', value.replace(/\|([0-9a-z]+)\|c\|/, '|0$1|c|')],
     ['a value of 5000 characters', `${value}${'.a:1'.repeat(1250)}`],
   ])('returns null for %s', (_, v) => {
     expect(decode(v)).toBeNull();

@@ -136,8 +136,84 @@ describe('the consent cookie', () => {
     store.acceptAll();
     store.reset();
     expect(browser.jar.has('cookie_consent')).toBe(false);
-    expect(browser.writes.at(-1)).toMatch(/^cookie_consent=; Path=\/; Max-Age=0/);
+    expect(browser.writes).toContain('cookie_consent=; Path=/; Max-Age=0; Secure');
     expect(store.getState()).toMatchObject({ status: 'pending', record: null, choices: { performance: false } });
+  });
+});
+
+describe('the consent cookie, set on more than one path or domain', () => {
+  const at = (host: string, pathname = '/') => Object.assign(globalThis.location as object, { hostname: host, pathname });
+
+  it('follows the newest decision, so an older one left on a parent domain cannot outvote a refusal', () => {
+    at('app.connexx.test');
+    create({ cookie: { domain: '.connexx.test' } }).acceptAll(); // the marketing site's, earlier
+    clock += 1000;
+    create().rejectAll(); // this app's, host-only, later
+    expect(browser.cookies.filter((c) => c.name === 'cookie_consent')).toHaveLength(2);
+    expect(create().getState()).toMatchObject({ status: 'decided', record: { method: 'reject-all' }, choices: { performance: false } });
+    clock += 1000;
+    create({ cookie: { domain: '.connexx.test' } }).acceptAll(); // and a later decision wins, wherever it was made
+    expect(create().getState().record?.method).toBe('accept-all');
+  });
+
+  it('is deleted by reset on every variant, so nothing old comes back', () => {
+    at('app.connexx.test', '/portal/visits');
+    create({ cookie: { domain: '.connexx.test' } }).acceptAll();
+    document.cookie = `cookie_consent=${browser.jar.get('cookie_consent')}; Path=/portal`;
+    const store = create();
+    store.reset();
+    expect(browser.cookies.filter((c) => c.name === 'cookie_consent')).toEqual([]);
+    expect(create().getState().status).toBe('pending');
+  });
+
+  it('reads the newest of several in a request header too', () => {
+    browser.restore();
+    const value = (method: 'accept-all' | 'reject-all', time: number) =>
+      encodeRecord({
+        id: `${method}-0000000`,
+        revision: '3',
+        decidedAt: new Date(time).toISOString(),
+        method,
+        choices: { essential: true, performance: method === 'accept-all', functional: false, targeting: false },
+        signals: { gpc: false, dnt: false },
+      });
+    const header = `cookie_consent=${value('accept-all', NOW - DAY)}; cookie_consent=${value('reject-all', NOW - 1000)}`;
+    expect(create({ initialCookieHeader: header }).getState().record?.method).toBe('reject-all');
+  });
+
+  it('deletes a __Host- consent cookie on reset', () => {
+    const store = create({ cookie: { name: '__Host-consent' } });
+    store.acceptAll();
+    expect(browser.jar.has('__Host-consent')).toBe(true);
+    store.reset();
+    expect(browser.jar.has('__Host-consent')).toBe(false);
+    expect(create({ cookie: { name: '__Host-consent' } }).getState().status).toBe('pending');
+  });
+
+  it('is written on, and deleted from, the configured path', () => {
+    at('connexx.test', '/app/visits');
+    const store = create({ cookie: { path: '/app' } });
+    store.acceptAll();
+    expect(browser.cookies.find((c) => c.name === 'cookie_consent')?.path).toBe('/app');
+    store.reset();
+    expect(browser.jar.has('cookie_consent')).toBe(false);
+  });
+});
+
+describe('cookie options passed as undefined', () => {
+  it('keep their defaults, as a host passing its own optional props expects', () => {
+    create({ cookie: { name: undefined, sameSite: undefined, maxAgeDays: undefined, path: undefined } }).rejectAll();
+    expect(browser.writes[0]).toMatch(/^cookie_consent=1\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+  });
+});
+
+describe('a category id named like an Object.prototype member', () => {
+  it('is never granted by the inherited function', () => {
+    const odd = { ...policy, categories: [...policy.categories, { id: 'valueOf', title: 'Odd', description: '' }] };
+    const store = createConsentStore({ policy: odd as typeof policy, now: () => clock });
+    store.setCategory('performance', true);
+    expect(store.getState().choices).toMatchObject({ performance: true, valueOf: false });
+    expect(browser.jar.get('cookie_consent')).toContain('valueOf:0');
   });
 });
 
@@ -204,6 +280,9 @@ describe('createConsentStore where cookies cannot be written', () => {
     const store = create();
     expect(store.getState().status).toBe('pending');
     expect(() => store.save({ functional: true })).not.toThrow();
+    expect(store.getState()).toMatchObject({ status: 'decided', choices: { functional: true } });
+    // Memory stands in for the cookie for the page's life: reading the jar again finds the decision.
+    store.refresh();
     expect(store.getState()).toMatchObject({ status: 'decided', choices: { functional: true } });
     expect(() => store.reset()).not.toThrow();
     expect(store.getState().status).toBe('pending');
