@@ -1,8 +1,9 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { encodeRecord } from '../../src/core';
+import { createConsentStore, encodeRecord } from '../../src/core';
+import { policy } from '../fixtures/policies';
 import { CookieBanner, PreferencesDialog } from '../../src';
-import { axeViolations, renderWithConsent, storedDecision } from './harness';
+import { axeViolations, renderWithConsent, storedDecision, type Id } from './harness';
 
 const banner = () => screen.getByRole('region', { name: 'Cookie consent' });
 
@@ -112,11 +113,48 @@ describe('CookieBanner, hidden after a choice made by keyboard', () => {
     expect(link).toHaveFocus();
   });
 
+  it('with nowhere to go back to (the banner was the first stop), gives focus to what follows it', async () => {
+    const { user } = renderWithConsent(
+      <>
+        <CookieBanner />
+        <a href="#appointments">Book an appointment</a>
+      </>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Accept all' }));
+    await user.click(within(banner()).getByRole('button', { name: 'Hide' }));
+    expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Book an appointment' })).toHaveFocus();
+  });
+
   it("still calls the host's own onFocus", async () => {
     const onFocus = vi.fn();
     const { user } = renderWithConsent(<CookieBanner onFocus={onFocus} />);
     await user.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(onFocus).toHaveBeenCalled();
+  });
+});
+
+describe('CookieBanner, after Customize and then Escape', () => {
+  it('shows no confirmation, and takes no focus, for a decision later made in another tab', async () => {
+    const { user, store } = renderWithConsent(
+      <>
+        <CookieBanner />
+        <PreferencesDialog />
+        <input aria-label="Search" />
+      </>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Customize' }));
+    await user.keyboard('{Escape}');
+    expect(banner()).toBeVisible();
+    const search = screen.getByRole('textbox', { name: 'Search' });
+    await user.click(search);
+    // Another tab decides: its cookie arrives and sync reads it again.
+    const other = createConsentStore<Id>({ policy });
+    other.acceptAll();
+    act(() => store.refresh());
+    expect(store.getState().status).toBe('decided');
+    expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+    expect(search).toHaveFocus();
   });
 });
 

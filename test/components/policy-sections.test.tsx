@@ -232,6 +232,12 @@ describe('PolicySections, given content of a host', () => {
     expect(titles.slice(-4)).toEqual(['Additional Information', 'Children', 'Questions About Our Cookie Policy?', 'Manage Your Cookie Preferences']);
   });
 
+  it('keeps a section meant to close the contact section when there is no contact section', () => {
+    renderPage(<PolicySections content={{ ...minimal, sections: [{ id: 'dpo', title: 'Our DPO', body: ['Write to us.'], within: 'contact' }] }} />);
+    const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(titles.slice(-2)).toEqual(['Our DPO', 'Manage Your Cookie Preferences']);
+  });
+
   it('leaves the contact section out without contact details', () => {
     renderPage(<PolicySections content={minimal} />);
     expect(screen.queryByRole('heading', { name: 'Questions About Our Cookie Policy?' })).toBeNull();

@@ -172,9 +172,47 @@ describe('PreferencesDialog, controlled', () => {
     expect(storedDecision()?.method).toBe('reject-all');
   });
 
-  it('opens on mount with defaultOpen', () => {
-    renderWithConsent(<PreferencesDialog defaultOpen />);
+  it('opens on mount with defaultOpen, reporting nothing, as nobody asked', () => {
+    const onOpenChange = vi.fn();
+    renderWithConsent(<PreferencesDialog defaultOpen onOpenChange={onOpenChange} />);
     expect(dialog()).toBeInTheDocument();
+    expect(onOpenChange).not.toHaveBeenCalled();
+  });
+
+  it('stays open when the host declines Escape, asking again on the next Escape', async () => {
+    const onOpenChange = vi.fn();
+    const { user, store } = renderWithConsent(
+      <>
+        <CookieBanner />
+        <PreferencesDialog open onOpenChange={onOpenChange} />
+      </>,
+    );
+    await user.keyboard('{Escape}');
+    expect(onOpenChange.mock.calls).toEqual([[false]]);
+    expect(dialog()).toBeInTheDocument();
+    // The store still says open, so the banner stays out of the way of the modal.
+    expect(store.getState().preferencesOpen).toBe(true);
+    expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(onOpenChange.mock.calls).toEqual([[false], [false]]);
+  });
+
+  it('stays closed when the host declines a request from the settings button, asking again next time', async () => {
+    const onOpenChange = vi.fn();
+    const { user, store } = renderWithConsent(
+      <>
+        <CookieBanner />
+        <PreferencesDialog open={false} onOpenChange={onOpenChange} />
+        <CookieSettingsButton />
+      </>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+    expect(onOpenChange.mock.calls).toEqual([[true]]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(store.getState().preferencesOpen).toBe(false);
+    expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+    expect(onOpenChange.mock.calls).toEqual([[true], [true]]);
   });
 });
 

@@ -5,6 +5,8 @@ import { enBanner } from '../../i18n/en';
 import { useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 
+const FOCUSABLE = 'a[href],button:not(:disabled),input:not(:disabled),select:not(:disabled),textarea:not(:disabled),[tabindex]:not([tabindex="-1"])';
+
 export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
   /** `bar`: full width along an edge. `box`: a card in a bottom (or top) corner. */
   layout?: 'bar' | 'box';
@@ -58,10 +60,12 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   // decision found on load, made in another tab, or coming from a browser signal shows nothing.
   const [started, setStarted] = useState(false);
   const [hiddenByVisitor, setHiddenByVisitor] = useState(false);
-  const [seenStatus, setSeenStatus] = useState(status);
-  if (status !== seenStatus) {
-    setSeenStatus(status);
-    if (status === 'pending') {
+  const [seen, setSeen] = useState({ status, preferencesOpen });
+  if (status !== seen.status || preferencesOpen !== seen.preferencesOpen) {
+    setSeen({ status, preferencesOpen });
+    // Asked again (a reset), or the dialog closed with nothing decided (Customize, then Escape):
+    // whatever is decided next was not started here.
+    if (status === 'pending' && (status !== seen.status || !preferencesOpen)) {
       setStarted(false);
       setHiddenByVisitor(false);
     }
@@ -107,8 +111,13 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   if (!visible) return null;
   const hide = () => {
     setHiddenByVisitor(true);
-    const back = cameFrom.current;
-    if (back instanceof HTMLElement && back.isConnected) back.focus();
+    // Without a place it came from (the banner was the first stop), the page's first focusable
+    // element after the banner: where Tab would have gone next.
+    const banner = ref.current!;
+    const back = cameFrom.current?.isConnected
+      ? cameFrom.current
+      : [...document.querySelectorAll(FOCUSABLE)].find((el) => banner.compareDocumentPosition(el) & 4 && !banner.contains(el));
+    if (back instanceof HTMLElement) back.focus();
   };
   const Heading = `h${headingLevel}` as const;
   const button = partClass('button', unstyled);

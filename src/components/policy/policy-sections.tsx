@@ -173,14 +173,16 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
     title: s.title,
     node: <PolicyCustomSection key={s.id} section={s} headingLevel={level} unstyled={unstyled} />,
   });
-  // A section naming no (or no such) place goes before the contact section.
-  const unplaced = custom.filter((s) => !isBuiltIn(s.within) && !isBuiltIn(s.after)).map(customEntry);
+  // A section to close one that is not on the page (contact, without contact details) is placed
+  // by `after` instead; one naming no (or no such) place goes before the contact section.
+  const inside = (s: PolicyCustomSectionContent) => isBuiltIn(s.within) && !!builtIn[s.within];
+  const unplaced = custom.filter((s) => !inside(s) && !isBuiltIn(s.after)).map(customEntry);
   const entries = policySectionIds.flatMap((id) => {
     const own = builtIn[id];
     return [
       ...(id === 'contact' ? unplaced : []),
       ...(own ? [{ id, title: own.title, node: own.node }] : []),
-      ...custom.filter((s) => !isBuiltIn(s.within) && s.after === id).map(customEntry),
+      ...custom.filter((s) => !inside(s) && s.after === id).map(customEntry),
     ];
   });
 

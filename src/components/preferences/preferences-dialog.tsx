@@ -44,20 +44,30 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   const open = openProp ?? storeOpen;
 
   const setOpen = (next: boolean) => (next ? store.openPreferences : store.closePreferences)();
-  // The store's `preferencesOpen` is the one channel: the banner's Customize and the settings
-  // button open it there, a decision closes it there. A controlled `open` is mirrored into it, and
-  // every change of it is reported to `onOpenChange`, whoever caused it.
-  useEffect(() => {
-    const wanted = openProp ?? (defaultOpen || undefined);
-    if (wanted !== undefined && wanted !== store.getState().preferencesOpen) setOpen(wanted);
-  }, [openProp, store]); // defaultOpen: first mount only, as in Radix
   const onOpenChangeRef = useRef(onOpenChange);
   onOpenChangeRef.current = onOpenChange;
-  const reported = useRef(storeOpen);
-  useEffect(() => {
-    if (reported.current !== storeOpen && storeOpen !== openProp) onOpenChangeRef.current?.(storeOpen);
-    reported.current = storeOpen;
+  // The store's `preferencesOpen` is the one channel: the banner's Customize and the settings
+  // button ask there, a decision closes there, and Radix's Escape, close button and backdrop ask
+  // there too. A change of it nobody made through `open` is a request, told to `onOpenChange`.
+  // Controlled, `open` decides what shows: the store is put back to it (before paint), and moves
+  // on when the host moves `open`; a request the host declines leaves everything as it was.
+  const seen = useRef({ store: storeOpen, prop: openProp });
+  useIsomorphicLayoutEffect(() => {
+    const last = seen.current;
+    seen.current = { store: storeOpen, prop: openProp };
+    if (storeOpen !== last.store && openProp === last.prop && storeOpen !== openProp) onOpenChangeRef.current?.(storeOpen);
+    if (openProp !== undefined && storeOpen !== openProp) {
+      seen.current.store = openProp;
+      setOpen(openProp);
+    }
   }, [storeOpen, openProp]);
+  useEffect(() => {
+    // Opened on first mount, as in Radix: nobody asked, so nothing is reported.
+    if (defaultOpen && openProp === undefined && !store.getState().preferencesOpen) {
+      seen.current.store = true;
+      store.openPreferences();
+    }
+  }, []);
 
   // The switches start from the visitor's decision each time the dialog opens.
   const [draft, setDraft] = useState(choices);
