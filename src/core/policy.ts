@@ -95,6 +95,10 @@ function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): vo
   // It travels percent-encoded in the cookie; a lone surrogate cannot be encoded.
   if (typeof revision === 'string' && (revision as { isWellFormed?: () => boolean }).isWellFormed?.() === false) fail('revision must be well-formed Unicode.');
   if (!list(categories, 'categories').length) fail('categories must be a non-empty array.');
+  // The decision must fit one cookie (4,096 bytes with its name, in every browser) with room to
+  // spare: the decoder refuses a value of 4,000 characters or more, so a larger one asks forever.
+  if (encodeURIComponent(String(revision)).length > 100) fail('revision is too long for the consent cookie (100 characters at most, percent-encoded).');
+  if (categories.length > 50) fail('at most 50 categories fit the consent cookie.');
   const seen = new Set<string>();
   categories.forEach((category, i) => {
     const { id, title, description, required, saleOrShare, examples } = category ?? {};

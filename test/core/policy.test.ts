@@ -62,4 +62,15 @@ describe('definePolicy, given a revision that cannot travel in a cookie', () => 
   it('refuses a lone surrogate', () => {
     expect(attempt({ revision: 'v\uD800', categories: [category] })).toThrow(/well-formed Unicode/);
   });
+
+  it('refuses a revision too long for the cookie, and keeps one that fits', () => {
+    expect(attempt({ revision: 'é'.repeat(17), categories: [category] })).toThrow(/revision is too long/);
+    expect(attempt({ revision: 'é'.repeat(16), categories: [category] })).not.toThrow();
+  });
+
+  it('refuses more categories than the cookie can hold', () => {
+    const many = (n: number) => [category, ...Array.from({ length: n - 1 }, (_, i) => ({ ...category, id: `c${i}`, required: false }))];
+    expect(attempt({ revision: 1, categories: many(51) })).toThrow(/at most 50 categories/);
+    expect(attempt({ revision: 1, categories: many(50) })).not.toThrow();
+  });
 });
