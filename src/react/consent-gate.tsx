@@ -9,18 +9,20 @@ export interface ConsentGateProps<Id extends RegisteredId = RegisteredId> {
   children?: ReactNode;
   /** Shown while the category is not granted. Default: what is blocked, and a button that allows just it. */
   fallback?: ReactNode;
+  /** The default fallback without the library's classes: structure and data-part hooks only. */
+  unstyled?: boolean;
 }
 
 /** Renders its children only while `category` is granted. */
-export function ConsentGate<Id extends RegisteredId>({ category, children, fallback }: ConsentGateProps<Id>) {
+export function ConsentGate<Id extends RegisteredId>({ category, children, fallback, unstyled }: ConsentGateProps<Id>) {
   const { granted, category: definition, setGranted } = useCookieCategory(category);
   const t = useSectionMessages('gate', enGate);
   if (granted) return <>{children}</>;
   if (fallback !== undefined) return <>{fallback}</>;
   return (
-    <div data-part="gate" data-category={category} className="cc-gate">
+    <div data-part="gate" data-category={category} className={unstyled ? undefined : 'cc-gate'}>
       <p data-part="gate-message">{t.blocked(definition.title)}</p>
-      <button type="button" data-part="gate-allow" className="cc-button" onClick={() => setGranted(true)}>
+      <button type="button" data-part="gate-allow" className={unstyled ? undefined : 'cc-button'} onClick={() => setGranted(true)}>
         {t.allow(definition.title)}
       </button>
     </div>

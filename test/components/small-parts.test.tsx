@@ -72,6 +72,16 @@ describe('ConsentGate', () => {
     expect(storedDecision()).toMatchObject({ method: 'custom', choices: { functional: true, performance: false, targeting: false } });
   });
 
+  it('keeps its structure but ships no library classes when unstyled', () => {
+    const { container } = renderWithConsent(
+      <ConsentGate category="functional" unstyled>
+        <Video />
+      </ConsentGate>,
+    );
+    expect(screen.getByRole('button', { name: 'Allow Functional Cookies' })).not.toHaveAttribute('class');
+    expect(container.querySelector('[data-part="gate"]')).not.toHaveAttribute('class');
+  });
+
   it('shows a host fallback instead, and hides the children again on withdrawal', () => {
     const { store } = renderWithConsent(
       <ConsentGate category="performance" fallback={<p>Analytics are off.</p>}>
