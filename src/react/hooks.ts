@@ -51,3 +51,9 @@ export function useCookieCategory<Id extends RegisteredId>(id: Id): UseCookieCat
     [granted, category, setGranted],
   );
 }
+
+/** Whether the browser sends an opt-out signal this store honours (GPC, or DNT when asked to). Internal. */
+export const useSignalHonored = () => {
+  const { respects } = useStoreFromContext('useSignalHonored');
+  return useConsent((s) => (s.signals.gpc && respects.gpc) || (s.signals.dnt && respects.dnt));
+};

@@ -93,6 +93,29 @@ export const RejectAll: Story = {
   },
 };
 
+/**
+ * Hide hands focus on to where Tab would have gone next: the first thing after the banner that can
+ * take it, past anything hidden (here a closed menu), never dropping it on the page.
+ */
+export const HideMovesFocusOn: Story = {
+  render: (args) => (
+    <>
+      <CookieBanner {...args} />
+      <nav aria-label="Site menu" hidden>
+        <a href="#menu">Menu link</a>
+      </nav>
+      <PreferencesDialog />
+    </>
+  ),
+  play: async ({ canvasElement }) => {
+    const banner = within(bannerIn(canvasElement));
+    await userEvent.click(banner.getByRole('button', { name: 'Accept all' }));
+    await userEvent.click(banner.getByRole('button', { name: 'Hide' }));
+    await expect(within(canvasElement).queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+    await expect(within(canvasElement).getByRole('link', { name: 'Book an appointment' })).toHaveFocus();
+  },
+};
+
 /** Accept all grants every optional category and confirms it. */
 export const AcceptAll: Story = {
   play: async ({ canvasElement, id }) => {

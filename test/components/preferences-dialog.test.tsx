@@ -1,8 +1,9 @@
-import { act, screen, within } from '@testing-library/react';
-import { useState } from 'react';
+import { act, render, screen, within } from '@testing-library/react';
+import { StrictMode, useEffect, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { CookieBanner, CookieSettingsButton, PreferencesDialog } from '../../src';
-import { axeViolations, renderWithConsent, storedDecision } from './harness';
+import { ConsentProvider, CookieBanner, CookieSettingsButton, createConsentStore, PreferencesDialog } from '../../src';
+import { policy } from '../fixtures/policies';
+import { axeViolations, renderWithConsent, storedDecision, type Id } from './harness';
 
 const dialog = () => screen.getByRole('dialog', { name: 'Cookie preferences' });
 const toggle = (name: string) => within(dialog()).getByRole('switch', { name });
@@ -213,6 +214,65 @@ describe('PreferencesDialog, controlled', () => {
     expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
     expect(onOpenChange.mock.calls).toEqual([[true], [true]]);
+  });
+});
+
+describe('PreferencesDialog, controlled by a host, from the banner', () => {
+  function Host({ later = false }: { later?: boolean }) {
+    const [open, setOpen] = useState(false);
+    const [asked, setAsked] = useState<boolean | null>(null);
+    // A host that answers at once, or one that answers in an effect after its next render.
+    useEffect(() => {
+      if (asked !== null) setOpen(asked);
+    }, [asked]);
+    return (
+      <>
+        <CookieBanner />
+        <PreferencesDialog open={open} onOpenChange={later ? setAsked : setOpen} />
+      </>
+    );
+  }
+
+  it.each([false, true])('confirms in the banner a choice saved after Customize (host answers later: %s)', async (later) => {
+    const { user } = renderWithConsent(<Host later={later} />);
+    await user.click(screen.getByRole('button', { name: 'Customize' }));
+    await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const banner = screen.getByRole('region', { name: 'Cookie consent' });
+    expect(within(banner).getByRole('status')).toHaveTextContent("You've saved your cookie settings.");
+  });
+});
+
+describe('PreferencesDialog, under StrictMode', () => {
+  it('opens with defaultOpen and reports nothing', () => {
+    const onOpenChange = vi.fn();
+    const store = createConsentStore<Id>({ policy });
+    render(
+      <StrictMode>
+        <ConsentProvider store={store}>
+          <PreferencesDialog defaultOpen onOpenChange={onOpenChange} />
+        </ConsentProvider>
+      </StrictMode>,
+    );
+    expect(dialog()).toBeInTheDocument();
+    expect(onOpenChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('more than one PreferencesDialog on a page', () => {
+  it('give the page its scrolling back when they close', () => {
+    document.documentElement.style.overflow = 'clip';
+    const { store } = renderWithConsent(
+      <>
+        <PreferencesDialog />
+        <PreferencesDialog />
+      </>,
+    );
+    act(() => store.openPreferences());
+    expect(document.documentElement.style.overflow).toBe('hidden');
+    act(() => store.closePreferences());
+    expect(document.documentElement.style.overflow).toBe('clip');
+    document.documentElement.style.overflow = '';
   });
 });
 

@@ -1,11 +1,12 @@
 import { forwardRef, useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useStoreFromContext } from '../../react/context';
-import { useConsent } from '../../react/hooks';
+import { useConsent, useSignalHonored } from '../../react/hooks';
 import { enBanner } from '../../i18n/en';
 import { useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 
-const FOCUSABLE = 'a[href],button:not(:disabled),input:not(:disabled),select:not(:disabled),textarea:not(:disabled),[tabindex]:not([tabindex="-1"])';
+// Disabled ones are skipped by trying: they do not take focus.
+const FOCUSABLE = 'a[href],button,input,select,textarea,[tabindex]:not([tabindex="-1"])';
 
 export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
   /** `bar`: full width along an edge. `box`: a card in a bottom (or top) corner. */
@@ -13,7 +14,8 @@ export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
   /**
    * `bottom` (default): fixed to the bottom edge, over the page. `top`: at the top of the page, in
    * its flow (GOV.UK's pattern), so it pushes the page down instead of covering its header;
-   * render it as the first thing in the body, on the server too.
+   * render it as the first thing in the body, on the server with `initialCookieHeader` (HTML
+   * that does not know the visitor's decision would show it, then move the page up to remove it).
    */
   position?: 'bottom' | 'top';
   /** Link to the full cookie policy (http(s), mailto or a relative URL). */
@@ -39,7 +41,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const status = useConsent((s) => s.status);
   const record = useConsent((s) => s.record);
   const preferencesOpen = useConsent((s) => s.preferencesOpen);
-  const signalled = useConsent((s) => (s.signals.gpc && store.respects.gpc) || (s.signals.dnt && store.respects.dnt));
+  const signalled = useSignalHonored();
   const t = useSectionMessages('banner', enBanner);
   const ref = useRef<HTMLElement | null>(null);
   const setRefs = useCallback(
@@ -60,17 +62,18 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   // decision found on load, made in another tab, or coming from a browser signal shows nothing.
   const [started, setStarted] = useState(false);
   const [hiddenByVisitor, setHiddenByVisitor] = useState(false);
-  const [seen, setSeen] = useState({ status, preferencesOpen });
-  if (status !== seen.status || preferencesOpen !== seen.preferencesOpen) {
-    setSeen({ status, preferencesOpen });
-    // Asked again (a reset), or the dialog closed with nothing decided (Customize, then Escape):
-    // whatever is decided next was not started here.
-    if (status === 'pending' && (status !== seen.status || !preferencesOpen)) {
+  const [seenStatus, setSeenStatus] = useState(status);
+  if (status !== seenStatus) {
+    setSeenStatus(status);
+    if (status === 'pending') {
       setStarted(false);
       setHiddenByVisitor(false);
     }
   }
-  const confirmation = started && !hiddenByVisitor && record && record.method !== 'signal' ? record.method : null;
+  // Made by this page's store: a record read back from the cookie (another tab's, found by sync)
+  // has signals of its own, one made here shares the state's.
+  const madeHere = useConsent((s) => !!s.record && s.record.signals === s.signals);
+  const confirmation = started && madeHere && !hiddenByVisitor && record && record.method !== 'signal' ? record.method : null;
   const start = (action: () => void) => () => {
     setStarted(true);
     action();
@@ -111,13 +114,14 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   if (!visible) return null;
   const hide = () => {
     setHiddenByVisitor(true);
-    // Without a place it came from (the banner was the first stop), the page's first focusable
-    // element after the banner: where Tab would have gone next.
+    // Back where focus came from; failing that (the banner was the first stop, or that element is
+    // gone or hidden now), the first element after the banner that takes focus: where Tab would
+    // have gone next.
     const banner = ref.current!;
-    const back = cameFrom.current?.isConnected
-      ? cameFrom.current
-      : [...document.querySelectorAll(FOCUSABLE)].find((el) => banner.compareDocumentPosition(el) & 4 && !banner.contains(el));
-    if (back instanceof HTMLElement) back.focus();
+    const takes = (el: Element | null) => el instanceof HTMLElement && (el.checkVisibility?.() ?? true) && (el.focus(), document.activeElement === el);
+    if (!takes(cameFrom.current)) {
+      [...document.querySelectorAll(FOCUSABLE)].find((el) => banner.compareDocumentPosition(el) & 4 && !banner.contains(el) && takes(el));
+    }
   };
   const Heading = `h${headingLevel}` as const;
   const button = partClass('button', unstyled);

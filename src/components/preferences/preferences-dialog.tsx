@@ -3,7 +3,7 @@ import * as Switch from '@radix-ui/react-switch';
 import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { CategoryDefinition } from '../../core';
 import { useStoreFromContext } from '../../react/context';
-import { useConsent } from '../../react/hooks';
+import { useConsent, useSignalHonored } from '../../react/hooks';
 import { enDialog } from '../../i18n/en';
 import { useSectionMessages } from '../../react/messages';
 import { CookieTable } from '../cookie-table/cookie-table';
@@ -22,6 +22,23 @@ export interface PreferencesDialogProps extends Omit<ComponentPropsWithoutRef<ty
   unstyled?: boolean;
 }
 
+// One lock for the page however many dialogs hold it: the page's own styles are kept when the
+// first takes it and put back when the last lets go. Where scrollbars take space, their gutter is
+// kept, so the page does not shift sideways when its scrollbar goes.
+let scrollLocks = 0;
+let pageStyles: [string, string] = ['', ''];
+function lockPageScroll() {
+  const { style, clientWidth } = document.documentElement;
+  if (!scrollLocks++) {
+    pageStyles = [style.overflow, style.scrollbarGutter];
+    if (innerWidth > clientWidth) style.scrollbarGutter = 'stable';
+    style.overflow = 'hidden';
+  }
+  return () => {
+    if (!--scrollLocks) [style.overflow, style.scrollbarGutter] = pageStyles;
+  };
+}
+
 const countDeclarations = (c: CategoryDefinition) =>
   (c.cookies?.length ?? 0) + (c.services ?? []).reduce((n, s) => n + 1 + (s.cookies?.length ?? 0), 0);
 
@@ -38,7 +55,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   const storeOpen = useConsent((s) => s.preferencesOpen);
   // The switches show the visitor's own decision; on a sensitive page it may differ from what is in force.
   const choices = useConsent((s) => s.record?.choices ?? s.choices);
-  const signalled = useConsent((s) => (s.signals.gpc && store.respects.gpc) || (s.signals.dnt && store.respects.dnt));
+  const signalled = useSignalHonored();
   const t = useSectionMessages('dialog', enDialog);
   const idBase = useId();
   const open = openProp ?? storeOpen;
@@ -48,23 +65,29 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   onOpenChangeRef.current = onOpenChange;
   // The store's `preferencesOpen` is the one channel: the banner's Customize and the settings
   // button ask there, a decision closes there, and Radix's Escape, close button and backdrop ask
-  // there too. A change of it nobody made through `open` is a request, told to `onOpenChange`.
-  // Controlled, `open` decides what shows: the store is put back to it (before paint), and moves
-  // on when the host moves `open`; a request the host declines leaves everything as it was.
+  // there too. A change of it that neither `open` nor this dialog made is a request, told to
+  // `onOpenChange`. Controlled, `open` decides what shows: the store is put back to it (before
+  // paint), and moves on when the host moves `open`; a request the host declines leaves
+  // everything as it was. `seen` is what the last committed render had (StrictMode re-runs an
+  // effect with the same values), `own` a value this dialog gave the store itself.
   const seen = useRef({ store: storeOpen, prop: openProp });
+  const own = useRef<boolean | null>(null);
   useIsomorphicLayoutEffect(() => {
     const last = seen.current;
     seen.current = { store: storeOpen, prop: openProp };
-    if (storeOpen !== last.store && openProp === last.prop && storeOpen !== openProp) onOpenChangeRef.current?.(storeOpen);
+    if (storeOpen !== last.store && openProp === last.prop) {
+      if (own.current !== storeOpen && storeOpen !== openProp) onOpenChangeRef.current?.(storeOpen);
+      own.current = null;
+    }
     if (openProp !== undefined && storeOpen !== openProp) {
-      seen.current.store = openProp;
+      own.current = openProp;
       setOpen(openProp);
     }
   }, [storeOpen, openProp]);
   useEffect(() => {
     // Opened on first mount, as in Radix: nobody asked, so nothing is reported.
     if (defaultOpen && openProp === undefined && !store.getState().preferencesOpen) {
-      seen.current.store = true;
+      own.current = true;
       store.openPreferences();
     }
   }, []);
@@ -83,19 +106,8 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
     if (open) opener.current = document.activeElement as HTMLElement | null;
   }, [open]);
 
-  useIsomorphicLayoutEffect(() => {
-    // The page behind a modal dialog stays still. Where scrollbars take space, their gutter is
-    // kept so the page does not shift sideways when its scrollbar goes.
-    if (!open) return;
-    const { style, clientWidth } = document.documentElement;
-    const { overflow, scrollbarGutter } = style;
-    if (innerWidth > clientWidth) style.scrollbarGutter = 'stable';
-    style.overflow = 'hidden';
-    return () => {
-      style.overflow = overflow;
-      style.scrollbarGutter = scrollbarGutter;
-    };
-  }, [open]);
+  // The page behind a modal dialog stays still.
+  useIsomorphicLayoutEffect(() => (open ? lockPageScroll() : undefined), [open]);
 
   const part = (name: string) => partClass(name, unstyled);
 
@@ -104,7 +116,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
       {trigger && <Dialog.Trigger asChild>{trigger}</Dialog.Trigger>}
       <Dialog.Portal container={container}>
         {/* Not Dialog.Overlay: its scroll lock (react-remove-scroll) is about 4 kB gzip, more than
-            the banner; the lock above does the same job for one dialog. */}
+            the banner; lockPageScroll does that job here. */}
         <div data-part="dialog-overlay" className={part('dialog-overlay')} />
         <Dialog.Content
           ref={ref}
