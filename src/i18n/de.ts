@@ -59,6 +59,7 @@ export const de: Messages = {
     item: (category: string) => `${category}:`,
     on: 'Aktiviert',
     off: 'Deaktiviert',
+    offHere: 'Auf dieser Seite deaktiviert',
     pending: 'Noch keine Auswahl getroffen: Optionale Cookies bleiben deaktiviert, bis Sie eine Auswahl treffen.',
   },
   gate: {

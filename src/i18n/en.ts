@@ -61,6 +61,8 @@ export const enStatus = {
   item: (category: string) => `${category}:`,
   on: 'On',
   off: 'Off',
+  /** A category the visitor allows that this page keeps off (a sensitive page, see `sensitive`). */
+  offHere: 'Off on this page',
   pending: 'Not chosen yet: optional cookies are off until you choose.',
 };
 

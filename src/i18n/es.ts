@@ -59,6 +59,7 @@ export const es: Messages = {
     item: (category: string) => `${category}:`,
     on: 'Activado',
     off: 'Desactivado',
+    offHere: 'Desactivado en esta página',
     pending: 'Aún no ha elegido: las cookies opcionales permanecen desactivadas hasta que usted elija.',
   },
   gate: {

@@ -60,6 +60,7 @@ export const fr: Messages = {
     item: (category: string) => `${category} :`,
     on: 'Activé',
     off: 'Désactivé',
+    offHere: 'Désactivé sur cette page',
     pending: 'Aucun choix effectué pour le moment : les cookies facultatifs restent désactivés jusqu’à ce que vous fassiez votre choix.',
   },
   gate: {

@@ -19,6 +19,15 @@ describe('ConsentStatus', () => {
     act(() => store.setCategory('performance', false));
     expect(screen.getAllByRole('listitem')[0]).toHaveTextContent('Performance Cookies: Off');
   });
+
+  it('on a sensitive page, tells a category kept off here from one the visitor turned off', () => {
+    const { store } = renderWithConsent(<ConsentStatus />, { sensitive: ['performance', 'targeting'] });
+    act(() => store.save({ performance: true, functional: true }));
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['Performance Cookies: Off on this page', 'Functional Cookies: On', 'Targeting/Advertising Cookies: Off']);
+    act(() => store.setSensitive(undefined));
+    expect(screen.getAllByRole('listitem')[0]).toHaveTextContent('Performance Cookies: On');
+  });
 });
 
 describe('CookieSettingsButton', () => {

@@ -11,8 +11,8 @@ export interface ConsentStatusProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /**
- * "Current preferences:" and each optional category's state, live. Reads the store's server
- * snapshot during hydration, so the server's first HTML already shows the stored decision.
+ * "Current preferences:" and each optional category's state in force on this page, live. Reads
+ * the store's server snapshot during hydration, so the server's first HTML already shows it.
  */
 export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentStatusProps>(function ConsentStatus(
   { unstyled, className, ...rest },
@@ -21,6 +21,9 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
   const store = useStoreFromContext('ConsentStatus');
   const status = useConsent((s) => s.status);
   const choices = useConsent((s) => s.choices);
+  // What the visitor chose, where this page keeps it off (a sensitive page): "Off on this page",
+  // so the status and the dialog's switches do not seem to disagree.
+  const chosen = useConsent((s) => s.record?.choices);
   const t = useSectionMessages('status', enStatus);
   return (
     <div ref={ref} aria-live="polite" data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
@@ -32,7 +35,7 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
           {optionalCategories(store.policy).map((c) => (
             <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
               {`${t.item(c.title)} `}
-              <strong>{choices[c.id] ? t.on : t.off}</strong>
+              <strong>{choices[c.id] ? t.on : chosen?.[c.id] ? t.offHere : t.off}</strong>
             </li>
           ))}
         </ul>
