@@ -90,7 +90,7 @@ export const de: Messages = {
           text: 'In Ihrem Browser gespeicherte Daten, etwa Ihre Anzeigeeinstellungen, die wie ein Cookie funktionieren, aber nicht bei jeder Anfrage mitgesendet werden.',
         },
         {
-          term: 'Pixel und Web Beacons',
+          term: 'Zählpixel und Web-Beacons',
           text: 'Winzige Grafiken in Webseiten oder E-Mails, die uns mitteilen, ob Inhalte angesehen wurden.',
         },
         {
@@ -112,7 +112,7 @@ export const de: Messages = {
       title: 'Speicherdauer von Cookies',
       durationLabel: 'Speicherdauer:',
       session: {
-        title: 'Sitzungscookies',
+        title: 'Sitzungs-Cookies',
         text: 'Dies sind temporäre Cookies, die auf Ihrem Gerät verbleiben, bis Sie Ihren Browser schließen. Sie dienen dazu, den Status Ihrer Sitzung aufrechtzuerhalten, und sind für das ordnungsgemäße Funktionieren unseres Dienstes unerlässlich.',
         duration: 'Bis zum Schließen des Browsers',
       },
@@ -163,7 +163,7 @@ export const de: Messages = {
       },
       optOuts: {
         title: 'Opt-out bei Drittanbietern',
-        text: 'Der Verwendung von Drittanbieter-Cookies für Werbung und Analyse können Sie über branchenübliche Tools widersprechen (Opt-out):',
+        text: 'Drittanbieter-Cookies für Werbung und Analyse können Sie außerdem über branchenübliche Opt-out-Tools deaktivieren:',
         links: [
           { name: 'Digital Advertising Alliance (DAA)', text: 'optout.aboutads.info', href: 'https://optout.aboutads.info' },
           {
@@ -172,7 +172,7 @@ export const de: Messages = {
             href: 'https://optout.networkadvertising.org',
           },
           {
-            name: 'Widerspruch gegen Google Analytics',
+            name: 'Google Analytics deaktivieren (Opt-out)',
             text: 'Browser-Add-on zur Deaktivierung von Google Analytics',
             href: 'https://tools.google.com/dlpage/gaoptout',
           },

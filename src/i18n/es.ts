@@ -29,7 +29,7 @@ export const es: Messages = {
     description:
       'Elija qué cookies opcionales podemos utilizar. Las cookies esenciales están siempre activas porque el sitio no puede funcionar sin ellas. Su elección se guarda para este sitio y puede cambiarla en cualquier momento.',
     close: 'Cerrar',
-    alwaysActive: 'Siempre activo',
+    alwaysActive: 'Siempre activas',
     details: (count: number) => (count === 1 ? 'Mostrar la cookie o el servicio' : `Mostrar ${count} cookies y servicios`),
     firstPartyCaption: (category: string) => `${category}: cookies instaladas por este sitio`,
     thirdPartyCaption: (category: string) => `${category}: servicios de terceros`,
@@ -82,7 +82,7 @@ export const es: Messages = {
     },
     understanding: {
       title: '¿Qué son las cookies y las tecnologías similares?',
-      text: 'Las cookies son pequeños archivos de texto que se almacenan en su dispositivo (ordenador, tableta o móvil) cuando visita nuestro sitio web. Se utilizan ampliamente para que los sitios web funcionen de forma más eficiente, ofrecer una mejor experiencia de usuario y proporcionar a los propietarios de los sitios web información sobre cómo se utiliza su servicio.',
+      text: 'Las cookies son pequeños archivos de texto que se almacenan en su dispositivo (ordenador, tableta o móvil) cuando visita nuestro sitio web. Se utilizan ampliamente para que los sitios web funcionen de forma más eficiente, para ofrecer una mejor experiencia de usuario y para proporcionar a los propietarios de los sitios web información sobre cómo se utiliza su servicio.',
       similarLabel: 'Tecnologías similares que podemos utilizar:',
       similar: [
         {
@@ -103,8 +103,8 @@ export const es: Messages = {
       title: 'Cómo utilizamos las cookies',
       intro:
         'Utilizamos cookies con distintas finalidades: garantizar el correcto funcionamiento de nuestra plataforma, mejorar su experiencia y perfeccionar continuamente nuestros servicios. A continuación se detallan los distintos tipos de cookies que utilizamos:',
-      required: (title: string) => `${title} (obligatorio)`,
-      optional: (title: string) => `${title} (opcional)`,
+      required: (title: string) => `${title} (categoría obligatoria)`,
+      optional: (title: string) => `${title} (categoría opcional)`,
       examplesLabel: 'Ejemplos:',
       examples: (items: readonly string[]) => items.join(', '),
     },
@@ -113,8 +113,8 @@ export const es: Messages = {
       durationLabel: 'Duración:',
       session: {
         title: 'Cookies de sesión',
-        text: 'Son cookies temporales que permanecen en su dispositivo hasta que cierra el navegador. Se utilizan para mantener el estado de su sesión y son esenciales para el correcto funcionamiento de nuestro Servicio.',
-        duration: 'Hasta que se cierra el navegador',
+        text: 'Son cookies temporales que permanecen en su dispositivo hasta que cierre el navegador. Se utilizan para mantener el estado de su sesión y son esenciales para el correcto funcionamiento de nuestro Servicio.',
+        duration: 'Hasta que se cierre el navegador',
       },
       persistent: {
         title: 'Cookies persistentes',
@@ -147,7 +147,7 @@ export const es: Messages = {
         controlLabel: 'Qué puede controlar:',
         control: (optional: readonly string[]) =>
           optional.length
-            ? `Puede activar o desactivar ${new Intl.ListFormat('es', { type: 'conjunction' }).format(optional)}; las cookies esenciales permanecen siempre activas para las funciones básicas.`
+            ? `Puede activar o desactivar las categorías ${new Intl.ListFormat('es', { type: 'conjunction' }).format(optional.map((title) => `«${title}»`))}; las cookies esenciales permanecen siempre activas para las funciones básicas.`
             : 'Las cookies esenciales permanecen siempre activas para las funciones básicas.',
       },
       browser: {
@@ -162,7 +162,7 @@ export const es: Messages = {
         ],
       },
       optOuts: {
-        title: 'Exclusión voluntaria de terceros',
+        title: 'Herramientas de exclusión voluntaria de terceros',
         text: 'Puede excluirse de las cookies de terceros utilizadas con fines publicitarios y analíticos mediante herramientas estándar del sector:',
         links: [
           { name: 'Digital Advertising Alliance (DAA)', text: 'optout.aboutads.info', href: 'https://optout.aboutads.info' },

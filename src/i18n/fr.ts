@@ -39,7 +39,7 @@ export const fr: Messages = {
     save: 'Enregistrer mes choix',
     signalHonored: 'Signal de préférence de refus respecté',
   },
-  settingsButton: 'Paramètres des cookies',
+  settingsButton: 'Paramètres de cookies',
   table: {
     firstPartyCaption: 'Cookies propriétaires',
     thirdPartyCaption: 'Services tiers',
@@ -104,8 +104,8 @@ export const fr: Messages = {
       title: 'Comment nous utilisons les cookies',
       intro:
         'Nous utilisons des cookies à différentes fins : assurer le bon fonctionnement de notre plateforme, améliorer votre expérience et perfectionner continuellement nos services. Voici un aperçu des différents types de cookies que nous utilisons :',
-      required: (title: string) => `${title} (obligatoire)`,
-      optional: (title: string) => `${title} (facultatif)`,
+      required: (title: string) => `${title} (catégorie obligatoire)`,
+      optional: (title: string) => `${title} (catégorie facultative)`,
       examplesLabel: 'Exemples :',
       examples: (items: readonly string[]) => items.join(', '),
     },
@@ -120,7 +120,7 @@ export const fr: Messages = {
       persistent: {
         title: 'Cookies persistants',
         text: 'Ces cookies restent sur votre appareil pendant une durée définie dans le cookie. Ils sont activés chaque fois que vous visitez le site web qui a créé ce cookie et nous aident à mémoriser vos préférences et vos paramètres.',
-        duration: 'De 30 jours à 1 an (selon la finalité)',
+        duration: 'De 30 jours à 1 an (selon la finalité)',
       },
     },
     tables: {
@@ -148,7 +148,7 @@ export const fr: Messages = {
         controlLabel: 'Ce que vous pouvez contrôler :',
         control: (optional: readonly string[]) =>
           optional.length
-            ? `Vous pouvez activer ou désactiver ${new Intl.ListFormat('fr', { type: 'conjunction' }).format(optional)} ; les cookies essentiels restent toujours actifs pour assurer les fonctionnalités de base.`
+            ? `Vous pouvez activer ou désactiver les catégories ${new Intl.ListFormat('fr', { type: 'conjunction' }).format(optional.map((title) => `«\u00a0${title}\u00a0»`))}\u00a0; les cookies essentiels restent toujours actifs pour assurer les fonctionnalités de base.`
             : 'Les cookies essentiels restent toujours actifs pour assurer les fonctionnalités de base.',
       },
       browser: {
@@ -163,8 +163,8 @@ export const fr: Messages = {
         ],
       },
       optOuts: {
-        title: 'Opposition auprès des tiers',
-        text: 'Vous pouvez vous opposer aux cookies tiers utilisés à des fins publicitaires et d’analyse au moyen des outils standard du secteur :',
+        title: 'Outils de désactivation des tiers',
+        text: 'Vous pouvez également désactiver les cookies tiers utilisés à des fins publicitaires et d’analyse au moyen des outils de désactivation (opt-out) standard du secteur :',
         links: [
           { name: 'Digital Advertising Alliance (DAA)', text: 'optout.aboutads.info', href: 'https://optout.aboutads.info' },
           {
@@ -198,7 +198,7 @@ export const fr: Messages = {
     },
     manage: {
       title: 'Gérer vos préférences en matière de cookies',
-      text: 'Vous pouvez personnaliser vos préférences en matière de cookies à tout moment à l’aide de notre outil « Paramètres des cookies ». Les cookies essentiels sont toujours activés ; les catégories facultatives, telles que les cookies analytiques, fonctionnels et marketing, peuvent être activées ou désactivées.',
+      text: 'Vous pouvez personnaliser vos préférences en matière de cookies à tout moment à l’aide de notre outil « Paramètres de cookies ». Les cookies essentiels sont toujours activés ; les catégories facultatives, telles que les cookies analytiques, fonctionnels et marketing, peuvent être activées ou désactivées.',
     },
   },
 };
