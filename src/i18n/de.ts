@@ -124,7 +124,6 @@ export const de: Messages = {
     },
     tables: {
       title: 'Welche Cookies wir im Einzelnen verwenden',
-      intro: 'In den folgenden Tabellen sind alle Cookies aufgeführt, die wir setzen, sowie alle Drittanbieter, deren Dienste eigene Cookies setzen können.',
       firstParty: {
         title: 'Erstanbieter-Cookies',
         intro: (organization: string) =>

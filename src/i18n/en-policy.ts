@@ -59,7 +59,6 @@ export const enPolicy = {
   },
   tables: {
     title: 'Specific Cookies We Use',
-    intro: 'The tables below list each cookie we set and each third party whose service may set its own.',
     firstParty: {
       title: 'First-Party Cookies',
       intro: (organization: string) =>

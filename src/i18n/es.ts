@@ -124,7 +124,6 @@ export const es: Messages = {
     },
     tables: {
       title: 'Detalle de las cookies que utilizamos',
-      intro: 'En las tablas siguientes se indican todas las cookies que instalamos y todos los terceros cuyos servicios pueden instalar sus propias cookies.',
       firstParty: {
         title: 'Cookies propias',
         intro: (organization: string) =>

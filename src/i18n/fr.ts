@@ -125,7 +125,6 @@ export const fr: Messages = {
     },
     tables: {
       title: 'Liste des cookies que nous utilisons',
-      intro: 'Les tableaux ci-dessous répertorient chaque cookie que nous déposons et chaque tiers dont le service peut déposer ses propres cookies.',
       firstParty: {
         title: 'Cookies propriétaires',
         intro: (organization: string) =>

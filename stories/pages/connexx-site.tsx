@@ -92,7 +92,10 @@ export function SiteFooter() {
         <div className="cx-footer-column">
           <h2 className="cx-footer-title">Your privacy</h2>
           <p>Change or withdraw your cookie choices at any time.</p>
-          <CookieSettingsButton />
+          {/* A link, as on the seed page ("the "Cookie Settings" link in our website footer"). */}
+          <CookieSettingsButton asChild>
+            <a href="#cookie-settings">Cookie Settings</a>
+          </CookieSettingsButton>
         </div>
       </div>
       <p className="cx-footer-legal">© 2025 Connexx, Inc. All rights reserved.</p>

@@ -40,15 +40,7 @@ function CookiePolicyPage() {
 const meta = {
   title: 'Pages/Cookie Policy',
   component: CookiePolicyPage,
-  parameters: {
-    layout: 'fullscreen',
-    docs: {
-      description: {
-        component:
-          'The whole seed page, live, from one policy definition: a site header, `<PolicySections content={connexxPage} toc />`, a footer with `<CookieSettingsButton />`, the banner on a first visit and the preferences dialog.',
-      },
-    },
-  },
+  parameters: { layout: 'fullscreen' },
 } satisfies Meta<typeof CookiePolicyPage>;
 
 export default meta;
@@ -116,7 +108,7 @@ export const Connexx: Story = {
     });
 
     await step("The footer's Cookie Settings reopens the dialog with Performance on; Escape closes it", async () => {
-      const settings = footer.getByRole('button', { name: 'Cookie Settings' });
+      const settings = footer.getByRole('link', { name: 'Cookie Settings' });
       await userEvent.click(settings);
       const dialog = within(await body.findByRole('dialog', { name: 'Cookie preferences' }));
       await expect(dialog.getByRole('switch', { name: 'Performance Cookies' })).toHaveAttribute('aria-checked', 'true');

@@ -137,7 +137,6 @@ export const PolicyCookieTables = /* @__PURE__ */ forwardRef<HTMLElement, Policy
   const level = below(headingLevel);
   return (
     <Section ref={ref} sectionId="cookie-tables" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
-      {t.intro ? <Text>{t.intro}</Text> : null}
       <SubHeading level={level}>{t.firstParty.title}</SubHeading>
       <Text>{t.firstParty.intro(organization)}</Text>
       <CookieTable kind="first-party" unstyled={unstyled} />
