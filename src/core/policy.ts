@@ -67,6 +67,7 @@ function list<T>(value: readonly T[] | undefined, where: string): readonly T[] {
 function checkCookies(cookies: readonly CookieDeclaration[] | undefined, where: string): void {
   list(cookies, `${where}.cookies`).forEach((c, i) => {
     if (!c || !isText(c.name)) fail(`${where}.cookies[${i}] needs a name.`);
+    if (typeof c.purpose !== 'string' || typeof c.duration !== 'string') fail(`${where}.cookies[${i}] ("${c.name}") needs a purpose and a duration, as text.`);
     if (c.pattern !== undefined && !(c.pattern instanceof RegExp)) fail(`${where}.cookies[${i}].pattern must be a RegExp.`);
   });
 }
@@ -116,6 +117,7 @@ function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): vo
     list(category.services, `${where}.services`).forEach((service, j) => {
       const at = `${where}.services[${j}]`;
       if (!service || !isText(service.name)) fail(`${at} needs a name.`);
+      if (typeof service.purpose !== 'string') fail(`${at} ("${service.name}") needs a purpose, as text.`);
       const url = service.privacyPolicyUrl;
       if (url !== undefined && !(typeof url === 'string' && HTTP_URL.test(url))) {
         fail(`${at}.privacyPolicyUrl must be an http(s) URL, got ${JSON.stringify(url)}.`);

@@ -1,5 +1,5 @@
 import { createCookieJar, parseCookieValues, resolveCookieOptions, type CookieOptions } from './cookie-jar';
-import type { CategoryDefinition, Policy } from './policy';
+import { categoryOf, type CategoryDefinition, type Policy } from './policy';
 import { createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
 import { readSignals } from './signals';
 
@@ -84,7 +84,6 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const cookie = resolveCookieOptions(options.cookie);
   const jar = createCookieJar(options.initialCookieHeader);
   const now = () => +(options.now?.() ?? Date.now());
-  const ids = new Set<string>(policy.categories.map((c) => c.id));
   const listeners = new Set<Listener>();
   const signals: ConsentSignals = { ...readSignals(), ...options.signals };
   const optOut = (s: ConsentSignals) => (respectGlobalPrivacyControl && s.gpc) || (respectDoNotTrack && s.dnt);
@@ -167,7 +166,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
 
   const checkIds = (choices: object) => {
     for (const [id, value] of Object.entries(choices)) {
-      if (!ids.has(id)) throw new Error(`[consent-ui] unknown category "${id}".`);
+      categoryOf(policy, id, 'save');
       if (typeof value !== 'boolean') throw new TypeError(`[consent-ui] category "${id}" must be true or false.`);
     }
   };
@@ -214,6 +213,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       if (record?.id !== state.record?.id) set(stateFor(record, signals, state.preferencesOpen));
     },
     setSensitive(next) {
+      // Compared by value: `sensitive={['performance']}` written inline is a new array each render.
+      if (JSON.stringify(next) === JSON.stringify(sensitive)) return;
       sensitive = next;
       if (state.record) set({ choices: inForce(state.record, signals) });
     },

@@ -37,17 +37,13 @@ export function ConsentProvider<Id extends string>(props: ConsentProviderProps<I
   const store = (props.store ?? owned) as ConsentStore;
   // A client-side route change to or from a sensitive page. Only a store made here: a store passed
   // in is its host's, which calls `setSensitive` itself, and must not have it undone (this prop is
-  // not even allowed beside `store`). Compared by value, so `sensitive={['performance']}` written
-  // inline does not notify every subscriber on each render; the value the store was made with is
-  // already in force. A layout effect runs before every passive effect of the new page's children
-  // (ConsentScript, useConsentEffect), so those never see the previous page's choices. On the server
-  // effects do not run, and the store there is made with the current value.
-  const sensitive = JSON.stringify((props as OwnStoreProps<Id>).sensitive);
-  const applied = useRef(sensitive);
-  (typeof document == 'undefined' ? useEffect : useLayoutEffect)(() => {
-    if (owned && applied.current !== sensitive) owned.setSensitive((props as OwnStoreProps<Id>).sensitive);
-    applied.current = sensitive;
-  }, [sensitive]);
+  // not even allowed beside `store`). The store compares by value, so an unchanged value (the one
+  // it was made with, or an inline array) notifies nobody. A layout effect runs before every
+  // passive effect of the new page's children (ConsentScript, useConsentEffect), so those never
+  // see the previous page's choices. On the server effects do not run, and the store there is made
+  // with the current value.
+  const sensitive = (props as OwnStoreProps<Id>).sensitive;
+  (typeof document == 'undefined' ? useEffect : useLayoutEffect)(() => owned?.setSensitive(sensitive), [JSON.stringify(sensitive)]);
   // Enforcement runs in the browser only (effects), and reconnects cleanly under StrictMode.
   // Options are read once per store (see above).
   useEffect(() => {

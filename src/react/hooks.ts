@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { categoryOf, type CategoryDefinition, type ConsentState, type ConsentStore } from '../core';
 import { useStoreFromContext, type RegisteredId } from './context';
 
@@ -10,16 +10,21 @@ export type ConsentActions<Id extends string = RegisteredId> = Pick<
 export type UseConsentResult<Id extends string = RegisteredId> = ConsentState<Id> & ConsentActions<Id>;
 
 function useStoreSelector<Id extends string, T>(store: ConsentStore<Id>, selector: (state: ConsentState<Id>) => T): T {
-  return useSyncExternalStore(
-    store.subscribe,
-    () => selector(store.getState()),
-    () => selector(store.getServerState()),
-  );
+  // The same selection for the same state and selector: a selector that builds a new object
+  // (`s => ({ status: s.status })`) must not look like a change on every read, which loops.
+  const last = useRef<[ConsentState<Id>?, unknown?, T?]>([]);
+  const pick = (state: ConsentState<Id>) => {
+    let seen = last.current;
+    if (seen[0] !== state || seen[1] !== selector) seen = last.current = [state, selector, selector(state)];
+    return seen[2] as T;
+  };
+  return useSyncExternalStore(store.subscribe, () => pick(store.getState()), () => pick(store.getServerState()));
 }
 
 /**
  * The consent state and actions. With a selector, returns that slice and re-renders only when it
- * changes (compared with `Object.is`, so return a primitive or a value kept in the state).
+ * changes (compared with `Object.is`: a selector that builds a new object works, but re-renders on
+ * every change of the state, so return a primitive or a value kept in the state where you can).
  */
 export function useConsent<Id extends string = RegisteredId>(): UseConsentResult<Id>;
 export function useConsent<T, Id extends string = RegisteredId>(selector: (state: ConsentState<Id>) => T): T;

@@ -45,6 +45,13 @@ describe('definePolicy, given a developer mistake', () => {
       /privacyPolicyUrl must be an http\(s\) URL/,
     ],
     ['a cookie without a name', { revision: 1, categories: [{ ...category, cookies: [{ name: '', purpose: '', duration: '' }] }] }, /cookies\[0\] needs a name/],
+    [
+      'a cookie purpose that is not text',
+      { revision: 1, categories: [{ ...category, cookies: [{ name: 'a', purpose: { en: 'Session' }, duration: '30 days' }] }] },
+      /cookies\[0\] \("a"\) needs a purpose and a duration, as text/,
+    ],
+    ['a cookie without a duration', { revision: 1, categories: [{ ...category, cookies: [{ name: 'a', purpose: 'p' }] }] }, /needs a purpose and a duration/],
+    ['a service without a purpose', { revision: 1, categories: [{ ...category, services: [{ name: 'X' }] }] }, /services\[0\] \("X"\) needs a purpose/],
     ['services that are not an array', { revision: 1, categories: [{ ...category, services: 'Google' }] }, /services must be an array/],
     ['examples that are not strings', { revision: 1, categories: [{ ...category, examples: [{}] }] }, /examples must be strings/],
   ])('throws a PolicyError for %s', (_, definition, message) => {

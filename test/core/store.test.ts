@@ -75,7 +75,7 @@ describe('createConsentStore, given no stored decision', () => {
 
   it('throws a clear error for a category the policy does not have, or a non-boolean choice', () => {
     const store = create();
-    expect(() => store.save({ perfomance: true } as never)).toThrow('[consent-ui] unknown category "perfomance"');
+    expect(() => store.save({ perfomance: true } as never)).toThrow('[consent-ui] save: the policy has no category "perfomance"; it has essential, performance');
     expect(() => store.setCategory('performance', 'yes' as never)).toThrow('category "performance" must be true or false');
     expect(store.getState().status).toBe('pending');
   });

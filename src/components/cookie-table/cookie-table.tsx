@@ -68,8 +68,8 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
         </caption>
         <thead data-part="cookie-table-head">
           <tr data-part="cookie-table-row">
-            {columns.map((column) => (
-              <th key={column} scope="col" data-part="cookie-table-column">
+            {columns.map((column, i) => (
+              <th key={i} scope="col" data-part="cookie-table-column">
                 {column}
               </th>
             ))}

@@ -88,11 +88,21 @@ export function Labelled({ label, children }: { label: string; children: ReactNo
   );
 }
 
+/**
+ * Content a host passes is data, maybe loaded from a CMS: a value of the wrong kind is dropped
+ * (a list that is not a list is empty, a string that is not a string is left out), never rendered
+ * as markup and never a crash.
+ */
+export const listOf = <T,>(value: readonly T[] | undefined, keep: (item: T) => boolean = (item) => typeof item == 'string'): T[] =>
+  Array.isArray(value) ? value.filter(keep) : [];
+
+const isTerm = (item: PolicyTerm) => typeof item?.term == 'string' && typeof item.text == 'string';
+
 export function Terms({ items }: { items: readonly PolicyTerm[] }) {
   const t = useSectionMessages('policy', enPolicy);
   return (
     <ul data-part="policy-list">
-      {items.map(({ term, text }, i) => (
+      {listOf(items, isTerm).map(({ term, text }, i) => (
         <li key={i} data-part="policy-list-item">
           <strong data-part="policy-term">{t.term(term)}</strong> {text}
         </li>
@@ -108,12 +118,12 @@ const has = <K extends string>(block: PolicyBlock, key: K): block is Extract<Pol
 export function PolicyBlocks({ blocks, level }: { blocks: readonly PolicyBlock[]; level: HeadingLevel }) {
   return (
     <>
-      {blocks.map((block, i) => {
+      {listOf(blocks, Boolean).map((block, i) => {
         if (typeof block === 'string') return <Text key={i}>{block}</Text>;
         if (has(block, 'list')) {
           return (
             <ul key={i} data-part="policy-list">
-              {block.list.map((item, j) => (
+              {listOf(block.list).map((item, j) => (
                 <li key={j} data-part="policy-list-item">
                   {item}
                 </li>
@@ -122,16 +132,17 @@ export function PolicyBlocks({ blocks, level }: { blocks: readonly PolicyBlock[]
           );
         }
         if (has(block, 'terms')) return <Terms key={i} items={block.terms} />;
-        if (has(block, 'note')) {
+        if (has(block, 'note') && typeof block.note == 'string') {
+          const label = typeof block.label == 'string' && block.label;
           return (
             <p key={i} role="note" data-part="policy-note">
-              {block.label ? <strong data-part="policy-note-label">{block.label}</strong> : null}
-              {block.label ? ' ' : null}
+              {label ? <strong data-part="policy-note-label">{label}</strong> : null}
+              {label ? ' ' : null}
               {block.note}
             </p>
           );
         }
-        if (has(block, 'heading')) {
+        if (has(block, 'heading') && typeof block.heading == 'string') {
           return (
             <div key={i} data-part="policy-subsection">
               <SubHeading level={level}>{block.heading}</SubHeading>

@@ -6,6 +6,7 @@ import { cx, partClass } from '../utils';
 import {
   below,
   Heading,
+  listOf,
   PolicyBlocks,
   Section,
   sectionAnchor,
@@ -87,7 +88,9 @@ export const PolicyCustomSection = /* @__PURE__ */ forwardRef<HTMLElement, Polic
   { section, headingLevel = 2, unstyled, className, children, ...rest },
   ref,
 ) {
-  const { id, title, body } = section;
+  const { id, body } = section;
+  // Host data: a title that is not text is no title (PolicyBlocks drops a body that is not a list).
+  const title = typeof section.title == 'string' ? section.title : undefined;
   if (!title) {
     return (
       <div
@@ -133,7 +136,17 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
   const { policy } = useStoreFromContext('PolicySections');
   const t = useSectionMessages('policy', enPolicy);
   const level = below(headingLevel);
-  const custom = content.sections ?? [];
+  // Each host section needs an id of its own: its anchor and its React key. One that repeats an
+  // earlier id or a built-in section's is a mistake (a development error), and left out.
+  const custom = listOf(content.sections, (s): boolean => {
+    const ok = typeof s?.id == 'string' && !isBuiltIn(s.id) && content.sections!.find((o) => o?.id === s.id) === s;
+    if (!ok && process.env.NODE_ENV !== 'production') {
+      throw new Error(
+        `[consent-ui] PolicySections: content.sections has a section with the id ${JSON.stringify(s?.id)}; each needs an id of its own, not one of ${policySectionIds.join(', ')}.`,
+      );
+    }
+    return ok;
+  });
   const updatedAt = content.updatedAt ?? policy.updatedAt;
 
   const nestedIn = (id: PolicySectionId) =>
@@ -170,7 +183,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
 
   const customEntry = (s: PolicyCustomSectionContent) => ({
     id: s.id,
-    title: s.title,
+    title: typeof s.title == 'string' ? s.title : undefined,
     node: <PolicyCustomSection key={s.id} section={s} headingLevel={level} unstyled={unstyled} />,
   });
   // A section to close one that is not on the page (contact, without contact details) is placed

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { optionalCategories } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { enSettingsButton } from '../../i18n/en';
@@ -8,7 +8,9 @@ import { CookieTable } from '../cookie-table/cookie-table';
 import { CookieSettingsButton } from '../settings-button/cookie-settings-button';
 import { ConsentStatus } from '../status/consent-status';
 import { safeHref } from '../utils';
-import { below, Labelled, Section, SubHeading, Terms, Text, type PolicySectionBaseProps, type PolicyTerm } from './policy-blocks';
+import { below, Labelled, listOf, Section, SubHeading, Terms, Text, type PolicySectionBaseProps, type PolicyTerm } from './policy-blocks';
+
+const isLink = (link: PolicyOptOutLink) => typeof link?.name == 'string' && typeof link.text == 'string';
 
 /** A third-party opt-out tool: "**Digital Advertising Alliance (DAA)** [optout.aboutads.info]". */
 export interface PolicyOptOutLink {
@@ -59,7 +61,7 @@ export const PolicyUnderstandingCookies = /* @__PURE__ */ forwardRef<HTMLElement
   ref,
 ) {
   const t = useSectionMessages('policy', enPolicy).understanding;
-  const similar = similarTechnologies ?? t.similar;
+  const similar = Array.isArray(similarTechnologies) ? similarTechnologies : t.similar;
   return (
     <Section ref={ref} sectionId="understanding-cookies" title={t.title} level={headingLevel} {...rest}>
       <Text>{t.text}</Text>
@@ -178,11 +180,11 @@ export const PolicyChoices = /* @__PURE__ */ forwardRef<HTMLElement, PolicyChoic
       <SubHeading level={level}>{t.browser.title}</SubHeading>
       <Text>{t.browser.text}</Text>
       <Text>{t.browser.howTo}</Text>
-      <Terms items={browsers ?? t.browser.browsers} />
+      <Terms items={Array.isArray(browsers) ? browsers : t.browser.browsers} />
       <SubHeading level={level}>{t.optOuts.title}</SubHeading>
       <Text>{t.optOuts.text}</Text>
       <ul data-part="policy-list">
-        {(optOuts ?? t.optOuts.links).map(({ name, text, href }, i) => {
+        {listOf(Array.isArray(optOuts) ? optOuts : t.optOuts.links, isLink).map(({ name, text, href }, i) => {
           const safe = safeHref(href, { relative: true });
           return (
             <li key={i} data-part="policy-list-item">
@@ -239,14 +241,11 @@ export const PolicyContact = /* @__PURE__ */ forwardRef<HTMLElement, PolicyConta
   ref,
 ) {
   const t = useSectionMessages('policy', enPolicy).contact;
-  const { name, email, phone, address = [] } = contact;
-  const mailto = email && EMAIL.test(email) ? safeHref(`mailto:${email}`) : undefined;
-  const lines = [
-    name,
-    email && (mailto ? <a href={mailto} data-part="policy-link">{email}</a> : email),
-    phone,
-    ...address,
-  ].filter(Boolean);
+  const { name, email, phone, address } = contact;
+  const mailto = typeof email == 'string' && EMAIL.test(email) ? safeHref(`mailto:${email}`) : undefined;
+  // Text only: a field of another kind is left out, and an address given as one string is one line.
+  const lines: ReactNode[] = listOf([name, email, phone, ...(typeof address == 'string' ? [address] : listOf(address))]).filter(Boolean);
+  if (mailto) lines[lines.indexOf(email!)] = <a href={mailto} data-part="policy-link">{email}</a>;
   return (
     <Section ref={ref} sectionId="contact" title={t.title} level={headingLevel} {...rest}>
       <Text>{t.text}</Text>
