@@ -1,26 +1,16 @@
 // The consent cookie and the cookie cleaner against Chromium's real cookie store, over https
 // (pages answered by the test itself): paths, parent domains, Secure and the __Secure-/__Host-
 // prefixes behave here as on a host's site, which no stand-in can promise.
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, requireChromium } from './chromium';
+import { bundleForBrowser } from './serve';
 
 let browser: Browser;
 let core: string;
 
 beforeAll(async () => {
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL('../../src/core/index.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    globalName: 'Core',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'silent',
-  });
-  core = result.outputFiles[0]!.text;
+  core = await bundleForBrowser(new URL('../../src/core/index.ts', import.meta.url), { globalName: 'Core' });
   browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs, headless: true });
 });
 

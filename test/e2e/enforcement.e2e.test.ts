@@ -1,12 +1,11 @@
-import { build } from 'esbuild';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consentModeDefaultsScript, type ConsentRecord, type ConsentState, type ConsentStore } from '../../src/core';
 import { policy } from '../fixtures/policies';
 import { chromiumArgs, requireChromium } from './chromium';
+import { bundleForBrowser } from './serve';
 
 /** What the fixture page exposes as `window.consent`. */
 interface PageConsent {
@@ -86,16 +85,7 @@ async function respond(req: IncomingMessage, res: ServerResponse, app: string) {
 }
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./fixtures/enforcement-page.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  const app = bundle.outputFiles[0]!.text;
+  const app = await bundleForBrowser(new URL('./fixtures/enforcement-page.ts', import.meta.url), { target: 'chrome120' });
   server = createServer((req, res) => void respond(req, res, app).catch(() => res.destroy()));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,9 +1,5 @@
 // Server-rendered with renderToString, hydrated with hydrateRoot, watched in Chromium: the banner
 // must be right in the first HTML, never flash, never shift the layout, and hydrate cleanly.
-import { build } from 'esbuild';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
@@ -11,13 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../src/core';
 import { HydrationApp } from './fixtures/hydration-app';
 import { chromiumArgs, requireChromium } from './chromium';
+import { bundleForBrowser, serve } from './serve';
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-let server: Server;
+let server: Awaited<ReturnType<typeof serve>>;
 let origin: string;
 let browser: Browser;
-let clientJs: string;
-let css: string;
 
 const storedDecision = encodeRecord({
   id: '5f0c2a1e-7b3d-4c6f-9a8e-1d2b3c4d5e6f',
@@ -38,34 +32,20 @@ const page = (cookieHeader: string, bannerPosition?: 'top') => {
 };
 
 beforeAll(async () => {
-  const bundle = async (entry: string, loader: 'tsx' | 'css') => {
-    const result = await build({
-      entryPoints: [here(entry)],
-      bundle: true,
-      write: false,
-      minify: true,
-      format: loader === 'css' ? undefined : 'iife',
-      jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]!.text;
-  };
-  [clientJs, css] = await Promise.all([bundle('./fixtures/hydration-client.tsx', 'tsx'), bundle('../../src/styles/index.css', 'css')]);
-  server = createServer((req, res) => {
-    if (req.url === '/client.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(clientJs);
-    if (req.url === '/styles.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(css);
-    const top = req.url === '/?banner=top' ? 'top' : undefined;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(req.headers.cookie ?? '', top));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const [clientJs, css] = await Promise.all([
+    bundleForBrowser(new URL('./fixtures/hydration-client.tsx', import.meta.url)),
+    bundleForBrowser(new URL('../../src/styles/index.css', import.meta.url)),
+  ]);
+  server = await serve({ '/client.js': ['text/javascript', clientJs], '/styles.css': ['text/css', css] }, (req) =>
+    page(req.headers.cookie ?? '', req.url === '/?banner=top' ? 'top' : undefined),
+  );
+  origin = server.origin;
   browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs, headless: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** Opens the page with a watcher installed before the first byte is parsed. */

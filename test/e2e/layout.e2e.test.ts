@@ -1,16 +1,12 @@
 // The banner and the dialog at 400% zoom, the standalone parts in a dark theme on a light host
 // page, and the switch in Windows High Contrast, checked in Chromium: what jsdom cannot lay out.
 import AxeBuilder from '@axe-core/playwright';
-import { build } from 'esbuild';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, requireChromium } from './chromium';
+import { bundleForBrowser, serve } from './serve';
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-let server: Server;
+let server: Awaited<ReturnType<typeof serve>>;
 let origin: string;
 let browser: Browser;
 
@@ -21,33 +17,18 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 <body><div id="root"></div><script src="/page.js"></script></body></html>`;
 
 beforeAll(async () => {
-  const bundle = async (entry: string, loader: 'tsx' | 'css') => {
-    const result = await build({
-      entryPoints: [here(entry)],
-      bundle: true,
-      write: false,
-      minify: true,
-      format: loader === 'css' ? undefined : 'iife',
-      jsx: 'automatic',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]!.text;
-  };
-  const [pageJs, css] = await Promise.all([bundle('./fixtures/layout-page.tsx', 'tsx'), bundle('../../src/styles/index.css', 'css')]);
-  server = createServer((req, res) => {
-    if (req.url === '/page.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(pageJs);
-    if (req.url === '/styles.css') return res.writeHead(200, { 'content-type': 'text/css' }).end(css);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const [pageJs, css] = await Promise.all([
+    bundleForBrowser(new URL('./fixtures/layout-page.tsx', import.meta.url)),
+    bundleForBrowser(new URL('../../src/styles/index.css', import.meta.url)),
+  ]);
+  server = await serve({ '/page.js': ['text/javascript', pageJs], '/styles.css': ['text/css', css] }, () => html);
+  origin = server.origin;
   browser = await chromium.launch({ executablePath: requireChromium(), args: chromiumArgs, headless: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 async function visit(query: string, options: BrowserContextOptions = {}) {
