@@ -1,5 +1,5 @@
 import type { ConsentRecord } from './record';
-import type { ConsentStore } from './store';
+import { decidedHere, type ConsentStore } from './store';
 
 export interface ReceiptOptions {
   /** Where each consent record is POSTed as JSON. */
@@ -66,10 +66,11 @@ export function connectReceipts<Id extends string>(
       .finally(() => inFlight.delete(record.id));
   };
   const check = (connecting?: boolean) => {
-    const { record, signals } = store.getState();
-    // A record made by this store shares its signals object; one read back from the cookie (on
-    // load, or refreshed after another tab decided) does not, and is that other page's to send.
-    const fresh = record && record.signals === signals && !handled.has(record);
+    const state = store.getState();
+    const { record } = state;
+    // One read back from the cookie (on load, or refreshed after another tab decided) is that
+    // other page's to send.
+    const fresh = record && decidedHere(state) && !handled.has(record);
     if (fresh) {
       handled.add(record);
       const queue = read().filter((r) => r.id !== record.id).concat(record);

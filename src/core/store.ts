@@ -76,6 +76,13 @@ const guard = (run: () => void, what: string) => {
   }
 };
 
+/**
+ * Whether the state's decision was made by this store, on this page (not read back from the
+ * cookie: found on load, or brought by sync from another tab). A record the store makes carries
+ * the store's own signals object, the one in its state; a decoded record has one of its own.
+ */
+export const decidedHere = (state: ConsentState<string>): boolean => !!state.record && state.record.signals === state.signals;
+
 export function createConsentStore<Id extends string>(options: ConsentStoreOptions<Id>): ConsentStore<Id> {
   const { policy, onChange, respectGlobalPrivacyControl = true, respectDoNotTrack = false } = options;
   if (!policy || !Array.isArray(policy.categories)) {

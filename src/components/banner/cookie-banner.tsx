@@ -1,4 +1,5 @@
 import { forwardRef, useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { decidedHere } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent, useSignalHonored } from '../../react/hooks';
 import { enBanner } from '../../i18n/en';
@@ -70,9 +71,8 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       setHiddenByVisitor(false);
     }
   }
-  // Made by this page's store: a record read back from the cookie (another tab's, found by sync)
-  // has signals of its own, one made here shares the state's.
-  const madeHere = useConsent((s) => !!s.record && s.record.signals === s.signals);
+  // Not a decision another tab made, which sync brings here as a cookie.
+  const madeHere = useConsent(decidedHere);
   const confirmation = started && madeHere && !hiddenByVisitor && record && record.method !== 'signal' ? record.method : null;
   const start = (action: () => void) => () => {
     setStarted(true);

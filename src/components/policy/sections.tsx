@@ -244,8 +244,9 @@ export const PolicyContact = /* @__PURE__ */ forwardRef<HTMLElement, PolicyConta
   const { name, email, phone, address } = contact;
   const mailto = typeof email == 'string' && EMAIL.test(email) ? safeHref(`mailto:${email}`) : undefined;
   // Text only: a field of another kind is left out, and an address given as one string is one line.
-  const lines: ReactNode[] = listOf([name, email, phone, ...(typeof address == 'string' ? [address] : listOf(address))]).filter(Boolean);
-  if (mailto) lines[lines.indexOf(email!)] = <a href={mailto} data-part="policy-link">{email}</a>;
+  const lines: ReactNode[] = listOf([name, email, phone, ...(typeof address == 'string' ? [address] : listOf(address))])
+    .filter(Boolean)
+    .map((line) => (mailto && line === email ? <a href={mailto} data-part="policy-link">{email}</a> : line));
   return (
     <Section ref={ref} sectionId="contact" title={t.title} level={headingLevel} {...rest}>
       <Text>{t.text}</Text>
