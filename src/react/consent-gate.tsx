@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useCookieCategory } from './hooks';
 import { enGate } from '../i18n/en';
-import { useSectionMessages } from './messages';
+import { useLocale, useSectionMessages } from './messages';
 import type { RegisteredId } from './context';
 
 export interface ConsentGateProps<Id extends RegisteredId = RegisteredId> {
@@ -17,10 +17,11 @@ export interface ConsentGateProps<Id extends RegisteredId = RegisteredId> {
 export function ConsentGate<Id extends RegisteredId>({ category, children, fallback, unstyled }: ConsentGateProps<Id>) {
   const { granted, category: definition, setGranted } = useCookieCategory(category);
   const t = useSectionMessages('gate', enGate);
+  const lang = useLocale();
   if (granted) return <>{children}</>;
   if (fallback !== undefined) return <>{fallback}</>;
   return (
-    <div data-part="gate" data-category={category} className={unstyled ? undefined : 'cc-gate'}>
+    <div data-part="gate" lang={lang} data-category={category} className={unstyled ? undefined : 'cc-gate'}>
       <p data-part="gate-message">{t.blocked(definition.title)}</p>
       <button type="button" data-part="gate-allow" className={unstyled ? undefined : 'cc-button'} onClick={() => setGranted(true)}>
         {t.allow(definition.title)}

@@ -22,3 +22,13 @@ export function useMessages(): Messages {
   const overrides = useContext(MessagesContext);
   return useMemo(() => mergeMessages(en, overrides), [overrides]);
 }
+
+/**
+ * The language of the text the parts render, for their `lang` (WCAG 3.1.2): English without
+ * `messages`, the catalogue's `locale` with one, and none (the page's language) for overrides that
+ * do not say which language they are in.
+ */
+export function useLocale(): string | undefined {
+  const overrides = useContext(MessagesContext);
+  return overrides ? (typeof overrides.locale == 'string' ? overrides.locale : undefined) : 'en';
+}

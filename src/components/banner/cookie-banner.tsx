@@ -3,7 +3,7 @@ import { decidedHere } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent, useSignalHonored } from '../../react/hooks';
 import { enBanner } from '../../i18n/en';
-import { useSectionMessages } from '../../react/messages';
+import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 
 // Disabled ones are skipped by trying: they do not take focus.
@@ -44,6 +44,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const preferencesOpen = useConsent((s) => s.preferencesOpen);
   const signalled = useSignalHonored();
   const t = useSectionMessages('banner', enBanner);
+  const lang = useLocale();
   const ref = useRef<HTMLElement | null>(null);
   const setRefs = useCallback(
     (node: HTMLElement | null) => {
@@ -132,6 +133,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
     <section
       ref={setRefs}
       aria-label={t.label}
+      lang={lang}
       hidden={hidden}
       data-part="banner"
       data-layout={layout}

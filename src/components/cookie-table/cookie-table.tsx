@@ -2,7 +2,7 @@ import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
 import { categoryOf, type CategoryDefinition } from '../../core';
 import { useStoreFromContext, type RegisteredId } from '../../react/context';
 import { enTable } from '../../i18n/en';
-import { useSectionMessages } from '../../react/messages';
+import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref } from '../utils';
 
 export type CookieTableKind = 'first-party' | 'third-party';
@@ -57,6 +57,7 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
       role="region"
       aria-labelledby={captionId}
       tabIndex={0}
+      lang={useLocale()}
       data-part="cookie-table"
       data-kind={kind}
       className={cx(partClass('cookie-table', unstyled), className)}

@@ -1,6 +1,6 @@
 import { createElement, forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
 import { enPolicy } from '../../i18n/en-policy';
-import { useSectionMessages } from '../../react/messages';
+import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
@@ -54,6 +54,7 @@ export const Section = /* @__PURE__ */ forwardRef<HTMLElement, SectionProps>(fun
   return (
     <section
       ref={ref}
+      lang={useLocale()}
       id={sectionAnchor(sectionId)}
       aria-labelledby={headingId}
       data-part="policy-section"

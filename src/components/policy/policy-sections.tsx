@@ -1,7 +1,7 @@
 import { forwardRef, Fragment, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useStoreFromContext } from '../../react/context';
 import { enPolicy } from '../../i18n/en-policy';
-import { useSectionMessages } from '../../react/messages';
+import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 import {
   below,
@@ -107,7 +107,8 @@ export const PolicyCustomSection = /* @__PURE__ */ forwardRef<HTMLElement, Polic
     );
   }
   return (
-    <Section ref={ref} sectionId={id} title={title} level={headingLevel} unstyled={unstyled} className={className} data-custom="" {...rest}>
+    // The host's text, in the page's language (or its own `lang`), not the catalogue's.
+    <Section ref={ref} sectionId={id} title={title} level={headingLevel} unstyled={unstyled} className={className} data-custom="" lang={undefined} {...rest}>
       <PolicyBlocks blocks={body} level={below(headingLevel)} />
       {children}
     </Section>
@@ -135,6 +136,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
 ) {
   const { policy } = useStoreFromContext('PolicySections');
   const t = useSectionMessages('policy', enPolicy);
+  const lang = useLocale();
   const level = below(headingLevel);
   // Each host section needs an id of its own: its anchor and its React key. One that repeats an
   // earlier id or a built-in section's is a mistake (a development error), and left out.
@@ -200,7 +202,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
   });
 
   return (
-    <article ref={ref} data-part="policy" className={cx(partClass('policy', unstyled), className)} {...rest}>
+    <article ref={ref} lang={lang} data-part="policy" className={cx(partClass('policy', unstyled), className)} {...rest}>
       <header data-part="policy-header">
         <Heading level={headingLevel} data-part="policy-title">
           {t.title}

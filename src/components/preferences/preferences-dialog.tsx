@@ -5,7 +5,7 @@ import type { CategoryDefinition } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent, useSignalHonored } from '../../react/hooks';
 import { enDialog } from '../../i18n/en';
-import { useSectionMessages } from '../../react/messages';
+import { useLocale, useSectionMessages } from '../../react/messages';
 import { CookieTable } from '../cookie-table/cookie-table';
 import { cx, partClass, useIsomorphicLayoutEffect } from '../utils';
 
@@ -57,6 +57,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   const choices = useConsent((s) => s.record?.choices ?? s.choices);
   const signalled = useSignalHonored();
   const t = useSectionMessages('dialog', enDialog);
+  const lang = useLocale();
   const idBase = useId();
   const open = openProp ?? storeOpen;
 
@@ -121,6 +122,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
         <Dialog.Content
           ref={ref}
           aria-modal="true"
+          lang={lang}
           data-part="dialog"
           className={cx(part('dialog'), className)}
           onCloseAutoFocus={(event) => {

@@ -3,7 +3,7 @@ import { optionalCategories } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent } from '../../react/hooks';
 import { enStatus } from '../../i18n/en';
-import { useSectionMessages } from '../../react/messages';
+import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export interface ConsentStatusProps extends HTMLAttributes<HTMLDivElement> {
@@ -26,7 +26,7 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
   const chosen = useConsent((s) => s.record?.choices);
   const t = useSectionMessages('status', enStatus);
   return (
-    <div ref={ref} aria-live="polite" data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
+    <div ref={ref} aria-live="polite" lang={useLocale()} data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
       <p data-part="status-label">{t.label}</p>
       {status === 'pending' ? (
         <p data-part="status-pending">{t.pending}</p>
