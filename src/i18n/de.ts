@@ -50,6 +50,7 @@ export const de: Messages = {
     privacyPolicy: 'Datenschutzerklärung',
     viewPolicy: 'Datenschutzerklärung anzeigen',
     viewPolicyOf: (provider: string) => `(${provider})`,
+    newWindow: 'Öffnet sich in einem neuen Fenster',
     noPolicy: 'Nicht veröffentlicht',
     empty: 'Es werden keine Cookies dieser Art verwendet.',
   },

@@ -51,6 +51,8 @@ export const enTable = {
   viewPolicy: 'View Policy',
   /** Completes the link's accessible name, visually hidden: "View Policy (Google Analytics)". */
   viewPolicyOf: (provider: string) => `(${provider})`,
+  /** The description of a link that opens in a new window. */
+  newWindow: 'Opens in a new window',
   noPolicy: 'Not published',
   empty: 'No cookies of this kind are in use.',
 };

@@ -50,6 +50,7 @@ export const es: Messages = {
     privacyPolicy: 'Política de privacidad',
     viewPolicy: 'Ver política',
     viewPolicyOf: (provider: string) => `(${provider})`,
+    newWindow: 'Se abre en una ventana nueva',
     noPolicy: 'No publicada',
     empty: 'No se utilizan cookies de este tipo.',
   },

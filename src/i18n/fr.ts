@@ -51,6 +51,7 @@ export const fr: Messages = {
     privacyPolicy: 'Politique de confidentialité',
     viewPolicy: 'Consulter la politique',
     viewPolicyOf: (provider: string) => `(${provider})`,
+    newWindow: 'S’ouvre dans une nouvelle fenêtre',
     noPolicy: 'Non publiée',
     empty: 'Aucun cookie de ce type n’est utilisé.',
   },

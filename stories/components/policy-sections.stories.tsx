@@ -62,7 +62,7 @@ export const ConnexxPage: Story = {
     await expect(canvas.getByRole('heading', { level: 1, name: 'Cookie Policy' })).toBeVisible();
     await expect(canvas.getByText('Last Updated: November 25, 2025')).toBeVisible();
     for (const name of ['How We Use Cookies', 'Specific Cookies We Use', 'PHI Protection', 'Additional Information', 'Manage Your Cookie Preferences']) {
-      await expect(canvas.getByRole('region', { name })).toBeInTheDocument();
+      await expect(canvas.getByRole('heading', { level: 2, name }).closest('section')).toBeInTheDocument();
     }
     await expect(canvas.getByRole('note')).toHaveTextContent('Important Note: We never share Protected Health Information');
   },
@@ -75,7 +75,7 @@ export const WithTableOfContents: Story = {
     const canvas = within(canvasElement);
     const toc = canvas.getByRole('navigation', { name: 'On this page' });
     const link = within(toc).getByRole('link', { name: 'Specific Cookies We Use' });
-    const target = canvas.getByRole('region', { name: 'Specific Cookies We Use' });
+    const target = canvas.getByRole('heading', { name: 'Specific Cookies We Use' }).closest('section')!;
     await expect(link).toHaveAttribute('href', `#${target.id}`);
     await expect(within(toc).queryByRole('link', { name: /Important Note/ })).toBeNull();
   },
@@ -103,7 +103,7 @@ export const NestedHeadings: Story = {
 /** "Manage Your Cookie Preferences" is live: saving in the dialog updates "Current preferences" at once. */
 export const LivePreferences: Story = {
   play: async ({ canvasElement }) => {
-    const section = within(within(canvasElement).getByRole('region', { name: 'Manage Your Cookie Preferences' }));
+    const section = within(within(canvasElement).getByRole('heading', { name: 'Manage Your Cookie Preferences' }).closest('section')!);
     await expect(section.getByText('Not chosen yet: optional cookies are off until you choose.')).toBeVisible();
     await userEvent.click(section.getByRole('button', { name: 'Cookie Settings' }));
     const body = within(canvasElement.ownerDocument.body);

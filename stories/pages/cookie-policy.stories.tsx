@@ -55,7 +55,7 @@ export const Connexx: Story = {
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
-    const currentPreferences = () => within(canvas.getByRole('region', { name: 'Manage Your Cookie Preferences' }));
+    const currentPreferences = () => within(canvas.getByRole('heading', { name: 'Manage Your Cookie Preferences' }).closest('section')!);
     const footer = within(canvas.getByRole('contentinfo'));
 
     if (storedDecision() && !underTest) {

@@ -106,12 +106,34 @@ describe('CookieTable, given the Connexx policy', () => {
     error.mockRestore();
   });
 
-  it('takes a caption of the host, which also names the scrollable region', () => {
+  it('takes a caption of the host, which names the table', () => {
     renderTable(<CookieTable kind="third-party" category="functional" caption="Functional services" />);
     expect(screen.getByRole('table', { name: 'Functional services' })).toBeInTheDocument();
-    const region = screen.getByRole('region', { name: 'Functional services' });
-    expect(region).toHaveAttribute('tabindex', '0');
-    expect(region).toHaveAttribute('data-kind', 'third-party');
+  });
+
+  it('where it fits, is no landmark and no tab stop: the table is named once, by its caption', () => {
+    renderTable(<CookieTable kind="first-party" />);
+    const wrapper = screen.getByRole('table', { name: 'First-party cookies' }).parentElement!;
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(wrapper).not.toHaveAttribute('tabindex');
+    expect(wrapper).not.toHaveAttribute('role');
+  });
+
+  it('where it scrolls sideways, is a tab stop named by its caption, so a keyboard can scroll it, but no landmark', () => {
+    const widths = [vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(600), vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300)];
+    renderTable(<CookieTable kind="third-party" caption="Functional services" />);
+    for (const spy of widths) spy.mockRestore();
+    const scroller = screen.getByRole('group', { name: 'Functional services' });
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    expect(scroller).toHaveAttribute('data-kind', 'third-party');
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('says that a "View Policy" link opens a new window', () => {
+    renderTable(<CookieTable kind="third-party" />);
+    const link = screen.getByRole('link', { name: 'View Policy (Intercom)' });
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAccessibleDescription('Opens in a new window');
   });
 
   it('forwards its ref, merges className and spreads other props onto the wrapper', () => {

@@ -84,13 +84,14 @@ describe('policy page content of the wrong kind', () => {
       ],
     } as unknown as PolicyPageContent;
     everything(undefined, odd);
-    const lists = screen.getByRole('region', { name: 'Lists' });
+    const section = (name: string) => screen.getByRole('heading', { name }).closest('section')!;
+    const lists = section('Lists');
     expect(within(lists).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['One', 'Two']);
-    expect(within(screen.getByRole('region', { name: 'Headings' })).getByRole('heading', { name: 'Sub' })).toBeInTheDocument();
-    const contact = screen.getByRole('region', { name: 'Questions About Our Cookie Policy?' });
+    expect(within(section('Headings')).getByRole('heading', { name: 'Sub' })).toBeInTheDocument();
+    const contact = section('Questions About Our Cookie Policy?');
     expect(within(contact).getByText('One Main Street')).toBeInTheDocument();
     expect(within(contact).queryByRole('link')).toBeNull();
-    const choices = screen.getByRole('region', { name: 'Your Cookie Choices & Controls' });
+    const choices = section('Your Cookie Choices & Controls');
     expect(choices).toHaveTextContent('Google Chrome:');
     expect(within(choices).getByRole('link', { name: 'optout.example' })).toBeInTheDocument();
   });

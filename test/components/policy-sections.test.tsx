@@ -64,7 +64,33 @@ const seedOutline: [number, string][] = [
   [2, 'Manage Your Cookie Preferences'],
 ];
 
-const section = (name: string) => screen.getByRole('region', { name });
+/** A section of the page, found as a reader finds it: by its heading. */
+const section = (name: string) => screen.getByRole('heading', { name }).closest('section')!;
+
+describe('PolicySections, read with a screen reader', () => {
+  it('offers its table of contents as the one landmark: sections are reached by their headings', () => {
+    renderPage(<PolicySections content={connexxPage} toc />);
+    expect(screen.queryAllByRole('region').map((r) => r.getAttribute('aria-label') ?? r.getAttribute('aria-labelledby'))).toEqual([]);
+    expect(screen.getAllByRole('navigation').map((nav) => nav.getAttribute('aria-label'))).toEqual(['On this page']);
+  });
+
+  it('names each cookie table once, by its caption, with no landmark around it', () => {
+    renderPage(<PolicySections content={connexxPage} />);
+    const tables = screen.getAllByRole('table');
+    expect(tables.map((table) => table.getAttribute('aria-labelledby') ?? table.querySelector('caption')?.textContent)).toEqual([
+      'First-party cookies',
+      'Third-party services',
+    ]);
+    for (const table of tables) expect(table.parentElement).not.toHaveAttribute('aria-labelledby');
+  });
+
+  it('says which links open a new window', () => {
+    renderPage(<PolicySections content={connexxPage} />);
+    const link = screen.getByRole('link', { name: 'View Policy (Google Analytics)' });
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAccessibleDescription('Opens in a new window');
+  });
+});
 
 describe('PolicySections, given the Connexx policy and page', () => {
   it('renders every section of the seed page, in order, as a proper outline', () => {
@@ -310,10 +336,11 @@ describe('each policy section, used on its own', () => {
     ['PolicyCustomSection', <PolicyCustomSection section={connexxPage.sections![4]!} />, 'Legal Basis for Cookie Use'],
   ];
 
-  it.each(alone)('%s renders a section named by its level-2 heading, without axe violations', async (_, ui, title) => {
+  it.each(alone)('%s renders a section under its level-2 heading, no landmark, without axe violations', async (_, ui, title) => {
     const { container } = renderPage(<main>{ui}</main>);
     const heading = screen.getByRole('heading', { level: 2, name: title });
-    expect(section(title)).toContainElement(heading);
+    expect(section(title).firstElementChild).toBe(heading);
+    expect(screen.queryByRole('region')).toBeNull();
     expect(section(title)).toHaveClass('cc-policy-section');
     expect((await axe(container)).violations).toEqual([]);
   });

@@ -1,9 +1,9 @@
-import { forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { categoryOf, type CategoryDefinition } from '../../core';
 import { useStoreFromContext, type RegisteredId } from '../../react/context';
 import { enTable } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
-import { cx, partClass, safeHref } from '../utils';
+import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 
 export type CookieTableKind = 'first-party' | 'third-party';
 
@@ -24,8 +24,8 @@ interface Row {
 
 /**
  * The policy's cookies (`kind="first-party"`) or third-party services (`kind="third-party"`) as a
- * table. The wrapper scrolls sideways on narrow screens and takes focus so keyboard users can
- * scroll it too.
+ * table. The wrapper scrolls sideways on narrow screens, and only then takes focus, so keyboard
+ * users can scroll it too.
  */
 export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTableProps>(function CookieTable(
   { kind, category, caption, unstyled, className, ...rest },
@@ -33,7 +33,23 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
 ) {
   const { policy } = useStoreFromContext('CookieTable');
   const t = useSectionMessages('table', enTable);
-  const captionId = `${useId()}-caption`;
+  const id = useId();
+  const captionId = `${id}-caption`;
+  const newWindowId = `${id}-new-window`;
+  // Only a wrapper that scrolls needs to be a tab stop, named so a reader knows where focus is: a
+  // group, not a region, as it is nothing to navigate to by landmark, and the caption already names
+  // the table. Where the table fits it stays out of the way.
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useIsomorphicLayoutEffect(() => {
+    if (!element) return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
   const categories: readonly Readonly<CategoryDefinition>[] =
     category === undefined ? policy.categories : [categoryOf(policy, category, `<CookieTable category="${category}">`)];
 
@@ -47,16 +63,20 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
         }))
       : (c.services ?? []).map((service, i) => ({
           key: `${c.id}/${i}`,
-          cells: [service.name, service.purpose, c.title, <PrivacyLink name={service.name} url={service.privacyPolicyUrl} />] as Row['cells'],
+          cells: [service.name, service.purpose, c.title, <PrivacyLink name={service.name} url={service.privacyPolicyUrl} describedBy={newWindowId} />] as Row['cells'],
         })),
   );
 
   return (
     <div
-      ref={ref}
-      role="region"
-      aria-labelledby={captionId}
-      tabIndex={0}
+      ref={(node) => {
+        setElement(node);
+        if (typeof ref === 'function') ref(node);
+        else if (ref) ref.current = node;
+      }}
+      role={scrolls ? 'group' : undefined}
+      aria-labelledby={scrolls ? captionId : undefined}
+      tabIndex={scrolls ? 0 : undefined}
       lang={useLocale()}
       data-part="cookie-table"
       data-kind={kind}
@@ -99,18 +119,23 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
           )}
         </tbody>
       </table>
+      {!firstParty && (
+        <span id={newWindowId} hidden>
+          {t.newWindow}
+        </span>
+      )}
     </div>
   );
 });
 
-function PrivacyLink({ name, url }: { name: string; url: string | undefined }) {
+function PrivacyLink({ name, url, describedBy }: { name: string; url: string | undefined; describedBy: string }) {
   const t = useSectionMessages('table', enTable);
   if (!url) return <>{t.noPolicy}</>;
   // definePolicy rejects non-http(s) URLs, but a policy object can be built without it.
   const href = safeHref(url);
   if (!href) return <span data-part="cookie-table-url">{String(url)}</span>;
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" data-part="cookie-table-link">
+    <a href={href} target="_blank" rel="noopener noreferrer" aria-describedby={describedBy} data-part="cookie-table-link">
       {t.viewPolicy}{' '}
       <span data-part="cookie-table-link-hint">{t.viewPolicyOf(name)}</span>
     </a>

@@ -1,4 +1,4 @@
-import { createElement, forwardRef, useId, type HTMLAttributes, type ReactNode } from 'react';
+import { createElement, forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { enPolicy } from '../../i18n/en-policy';
 import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
@@ -45,24 +45,25 @@ interface SectionProps extends HTMLAttributes<HTMLElement> {
   level: HeadingLevel;
 }
 
-/** A section named by its heading, with the id the table of contents links to. */
+/**
+ * A section with a heading and the id the table of contents links to. Not named, so not a region:
+ * a page of a dozen landmarks makes the landmark list useless, and readers move by heading here.
+ */
 export const Section = /* @__PURE__ */ forwardRef<HTMLElement, SectionProps>(function Section(
   { sectionId, title, level, unstyled, className, children, ...rest },
   ref,
 ) {
-  const headingId = `${useId()}-heading`;
   return (
     <section
       ref={ref}
       lang={useLocale()}
       id={sectionAnchor(sectionId)}
-      aria-labelledby={headingId}
       data-part="policy-section"
       data-section={sectionId}
       className={cx(partClass('policy-section', unstyled), className)}
       {...rest}
     >
-      <Heading level={level} id={headingId} data-part="policy-heading">
+      <Heading level={level} data-part="policy-heading">
         {title}
       </Heading>
       {children}
