@@ -17,7 +17,7 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
-  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4000],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4100],
   'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6000],
   'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24000, 22000],
 };

@@ -148,8 +148,24 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     listeners.forEach((listener) => guard(listener, 'a subscriber'));
   };
 
+  // A decision announced to subscribers and onChange is finished only when they return: one made
+  // from there (a subscriber that decides on every change) would nest without end.
+  let announcing = false;
+  let warnedNested = false;
   const decide = (method: ConsentMethod, choices: Record<Id, boolean>) => {
     if (destroyed) return;
+    if (announcing) {
+      if (process.env.NODE_ENV !== 'production') {
+        const call = method === 'accept-all' ? 'acceptAll' : method === 'reject-all' ? 'rejectAll' : 'save';
+        throw new Error(
+          `[consent-ui] ${call}() was called while the store was announcing a decision (from a subscriber or onChange), and was ignored: ` +
+            'deciding in answer to every change would never end. Decide in answer to the visitor, or check the state first.',
+        );
+      }
+      if (!warnedNested) console.warn('[consent-ui] nested decision ignored');
+      warnedNested = true;
+      return;
+    }
     const previous = state.record;
     const record: ConsentRecord<Id> = {
       id: createRecordId(),
@@ -167,8 +183,11 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       sameSite: cookie.sameSite,
       secure,
     });
+    // Both calls catch what a host's code throws, so the flag always comes down.
+    announcing = true;
     set({ status: 'decided', choices: inForce(record, signals), record, preferencesOpen: false });
     guard(() => onChange?.(record, previous), 'onChange');
+    announcing = false;
   };
 
   const checkIds = (choices: object) => {
