@@ -13,13 +13,14 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
  * name -> [source, budget in gzip bytes (the test fails above it), target if stricter]. The full
  * kit's target of 22,000 B is not met: Radix Dialog + Switch take 11,140 B of it (after leaving
  * out Dialog.Overlay and its react-remove-scroll), and the policy page's English text, which
- * PolicySections renders by default, 2,111 B. The budget holds today's size so it cannot grow.
+ * PolicySections renders by default, 2,111 B. The budget holds today's size so it cannot grow;
+ * the hardening of issue #10 may add at most 300 B to a measure (full kit: 23,877 B before it).
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
   'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4100],
   'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6000],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24000, 22000],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24177, 22000],
 };
 export const stylesBudget = 4000;
 
