@@ -15,12 +15,14 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
  * out Dialog.Overlay and its react-remove-scroll), and the policy page's English text, which
  * PolicySections renders by default, 2,111 B. The budget holds today's size so it cannot grow;
  * the hardening of issue #10 may add at most 300 B to a measure (full kit: 23,877 B before it).
+ * Web Storage declarations (issue #15: the cleaner removes declared keys, the tables list them)
+ * added 312 B to the full kit and 119 B to core + hooks; both budgets were raised by that.
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
-  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4100],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4219],
   'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6000],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24177, 22000],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24489, 22000],
 };
 export const stylesBudget = 4000;
 
@@ -34,7 +36,7 @@ const selfReference = {
   },
 };
 
-export async function bundle(source) {
+export async function bundle(source, { nodeEnv = 'production' } = {}) {
   const result = await build({
     stdin: { contents: source, resolveDir: root, loader: 'js' },
     bundle: true,
@@ -43,7 +45,7 @@ export async function bundle(source) {
     format: 'esm',
     platform: 'browser',
     external: ['react', 'react-dom', 'react/jsx-runtime'],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
     plugins: [selfReference],
     logLevel: 'silent',
     metafile: true,
@@ -52,7 +54,7 @@ export async function bundle(source) {
   // Files that put code in the output (a parsed but tree-shaken file adds 0 bytes).
   const [output] = Object.values(result.metafile.outputs);
   const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path);
-  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, inputs };
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length, inputs, text: result.outputFiles[0].text };
 }
 
 export const stylesGzip = () => gzipSync(readFileSync(`${root}dist/styles.css`), { level: 9 }).length;

@@ -1,5 +1,5 @@
 import { deleteCookieEverywhere, parseCookieValues, readDocumentCookies } from './cookie-jar';
-import type { CategoryDefinition, CookieDeclaration, Policy } from './policy';
+import { nameMatches, type CategoryDefinition, type CookieDeclaration, type Policy, type StorageDeclaration } from './policy';
 import type { ConsentStore } from './store';
 
 export interface CookieCleanerOptions {
@@ -7,11 +7,18 @@ export interface CookieCleanerOptions {
   consentCookieName?: string;
 }
 
-const declared = (c: CategoryDefinition) => [...(c.cookies ?? []), ...(c.services ?? []).flatMap((s) => s.cookies ?? [])];
+const declaredCookies = (c: CategoryDefinition) => [...(c.cookies ?? []), ...(c.services ?? []).flatMap((s) => s.cookies ?? [])];
 
 // `search` ignores `lastIndex`, so a pattern with the g or y flag matches the same every time.
-const matches = (name: string) => (d: CookieDeclaration) =>
-  (d.pattern && name.search(d.pattern) >= 0) || (d.name.endsWith('*') ? name.startsWith(d.name.slice(0, -1)) : name === d.name);
+const matches = (name: string) => (d: CookieDeclaration) => (d.pattern && name.search(d.pattern) >= 0) || nameMatches(d.name, name);
+
+/** The categories that declare a first-party cookie of this name, themselves or through a service. */
+export const cookieOwners = <Id extends string>(policy: Policy<Id>, name: string) =>
+  policy.categories.filter((c) => declaredCookies(c).some(matches(name)));
+
+/** The categories that declare this Web Storage key, of this type. */
+export const storageOwners = <Id extends string>(policy: Policy<Id>, type: StorageDeclaration['type'], key: string) =>
+  policy.categories.filter((c) => (c.storage ?? []).some((d) => d.type === type && nameMatches(d.key, key)));
 
 /**
  * Which of the cookies present (by name) are declared only by the given categories: not the
@@ -26,8 +33,24 @@ export function cookiesToClear<Id extends string>(
   consentCookieName = 'cookie_consent',
 ): string[] {
   return [...presentNames].filter((name) => {
-    const owners = policy.categories.filter((c) => declared(c).some(matches(name)));
+    const owners = cookieOwners(policy, name);
     return name !== consentCookieName && owners.length > 0 && owners.every((c) => !c.required && categoryIds.includes(c.id));
+  });
+}
+
+/**
+ * Which of the Web Storage keys present are declared (`storage`, of that `type`) only by the given
+ * categories, as for `cookiesToClear`: never one a required or another allowed category declares.
+ */
+export function storageToClear<Id extends string>(
+  policy: Policy<Id>,
+  categoryIds: readonly Id[],
+  type: StorageDeclaration['type'],
+  presentKeys: Iterable<string>,
+): string[] {
+  return [...presentKeys].filter((key) => {
+    const owners = storageOwners(policy, type, key);
+    return owners.length > 0 && owners.every((c) => !c.required && categoryIds.includes(c.id));
   });
 }
 
@@ -36,7 +59,8 @@ export function cookiesToClear<Id extends string>(
  * (a policy revision bump, an expired or unreadable decision: all optional categories are off
  * until the visitor decides) and after every change of the visitor's choices (a withdrawal, a
  * reset, another tab's decision), on every path and domain each may have been set with
- * (`deleteCookieEverywhere`). Returns a function that stops it.
+ * (`deleteCookieEverywhere`), and the Web Storage keys they declare (`storage`). Returns a function
+ * that stops it.
  */
 export function connectCookieCleaner<Id extends string>(
   store: ConsentStore<Id>,
@@ -55,6 +79,14 @@ export function connectCookieCleaner<Id extends string>(
     const denied = store.policy.categories.filter((c) => allowed[c.id] !== true).map((c) => c.id);
     for (const name of cookiesToClear(store.policy, denied, parseCookieValues(readDocumentCookies()).keys(), consentCookieName)) {
       deleteCookieEverywhere(name);
+    }
+    for (const type of ['localStorage', 'sessionStorage'] as const) {
+      try {
+        const storage = globalThis[type];
+        for (const key of storageToClear(store.policy, denied, type, Object.keys(storage))) storage.removeItem(key);
+      } catch {
+        // Storage refused (disabled, sandboxed frame): nothing there to remove.
+      }
     }
   };
   clean();

@@ -7,12 +7,21 @@ export interface CookieDeclaration {
   pattern?: RegExp;
 }
 
+/** A key a category keeps in the browser's Web Storage. `key` may end in `*` to match a prefix. */
+export interface StorageDeclaration {
+  key: string;
+  type: 'localStorage' | 'sessionStorage';
+  purpose: string;
+}
+
 /** A third party whose service sets or reads cookies for a category. */
 export interface ServiceDeclaration {
   name: string;
   purpose: string;
   privacyPolicyUrl?: string;
   cookies?: readonly CookieDeclaration[];
+  /** The hosts its requests go to (`google-analytics.com` covers its subdomains too). */
+  domains?: readonly string[];
 }
 
 export interface CategoryDefinition<Id extends string = string> {
@@ -26,6 +35,8 @@ export interface CategoryDefinition<Id extends string = string> {
   examples?: readonly string[];
   cookies?: readonly CookieDeclaration[];
   services?: readonly ServiceDeclaration[];
+  /** Web Storage keys the category's scripts keep; removed with its cookies on withdrawal. */
+  storage?: readonly StorageDeclaration[];
 }
 
 export interface PolicyDefinition<Id extends string = string> {
@@ -52,6 +63,13 @@ export class PolicyError extends Error {
 // Ids travel inside the consent cookie and in data-* attributes, so they keep to a safe alphabet.
 const ID = /^[A-Za-z][\w-]{0,39}$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+/i;
+// A host name as a request's URL has it: labels of letters, digits and hyphens, no scheme, port or path.
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const STORAGE_TYPES = ['localStorage', 'sessionStorage'];
+
+/** Whether `name` is the declared `pattern`: the same, or with a `*` at its end, starting with what precedes it. */
+export const nameMatches = (pattern: string, name: string): boolean =>
+  pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
 
 function fail(message: string): never {
   throw new PolicyError(`[consent-ui] definePolicy: ${message}`);
@@ -123,6 +141,17 @@ function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): vo
         fail(`${at}.privacyPolicyUrl must be an http(s) URL, got ${JSON.stringify(url)}.`);
       }
       checkCookies(service.cookies, at);
+      list(service.domains, `${at}.domains`).forEach((domain, k) => {
+        if (typeof domain !== 'string' || !HOST.test(domain)) {
+          fail(`${at}.domains[${k}] must be a lower-case host name such as "google-analytics.com" (no scheme, port or path), got ${JSON.stringify(domain)}.`);
+        }
+      });
+    });
+    list(category.storage, `${where}.storage`).forEach((entry, k) => {
+      const at = `${where}.storage[${k}]`;
+      if (!entry || !isText(entry.key)) fail(`${at} needs a key.`);
+      if (!STORAGE_TYPES.includes(entry.type)) fail(`${at} ("${entry.key}") needs a type, "localStorage" or "sessionStorage", got ${JSON.stringify(entry.type)}.`);
+      if (typeof entry.purpose !== 'string') fail(`${at} ("${entry.key}") needs a purpose, as text.`);
     });
   });
 }

@@ -53,6 +53,11 @@ export const de: Messages = {
     newWindow: 'Öffnet sich in einem neuen Fenster',
     noPolicy: 'Nicht veröffentlicht',
     empty: 'Es werden keine Cookies dieser Art verwendet.',
+    storageCaption: 'Web-Speicher',
+    key: 'Schlüssel',
+    storage: 'Speicher',
+    localStorage: 'Lokaler Speicher',
+    sessionStorage: 'Sitzungsspeicher',
   },
   status: {
     label: 'Aktuelle Einstellungen:',
@@ -134,6 +139,11 @@ export const de: Messages = {
         title: 'Drittanbieter-Cookies',
         intro:
           'Wir arbeiten mit vertrauenswürdigen Drittanbietern zusammen, die Cookies setzen können, um uns bei der Bereitstellung und Verbesserung unserer Dienste zu unterstützen. Für die Verwendung Ihrer Daten durch diese Anbieter gelten deren eigene Datenschutzerklärungen.',
+      },
+      storage: {
+        title: 'Web-Speicher',
+        intro:
+          'Einige Funktionen speichern Daten statt in Cookies im lokalen Speicher oder im Sitzungsspeicher Ihres Browsers. Für diese Schlüssel gelten dieselben Entscheidungen wie für die Cookies ihrer Kategorie; widerrufen Sie eine Kategorie, werden sie gelöscht.',
       },
     },
     choices: {

@@ -69,6 +69,11 @@ export const enPolicy = {
       intro:
         'We work with trusted third-party service providers who may set cookies to help us deliver and improve our services. These providers have their own privacy policies governing their use of your information.',
     },
+    storage: {
+      title: 'Web Storage',
+      intro:
+        "Some features keep data in your browser's local or session storage instead of cookies. These keys follow the same choices as the cookies of their category and are removed when you withdraw it.",
+    },
   },
   choices: {
     title: 'Your Cookie Choices & Controls',

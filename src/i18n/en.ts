@@ -55,6 +55,11 @@ export const enTable = {
   newWindow: 'Opens in a new window',
   noPolicy: 'Not published',
   empty: 'No cookies of this kind are in use.',
+  storageCaption: 'Web storage',
+  key: 'Key',
+  storage: 'Storage',
+  localStorage: 'Local storage',
+  sessionStorage: 'Session storage',
 };
 
 export const enStatus = {

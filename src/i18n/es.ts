@@ -53,6 +53,11 @@ export const es: Messages = {
     newWindow: 'Se abre en una ventana nueva',
     noPolicy: 'No publicada',
     empty: 'No se utilizan cookies de este tipo.',
+    storageCaption: 'Almacenamiento web',
+    key: 'Clave',
+    storage: 'Almacenamiento',
+    localStorage: 'Almacenamiento local',
+    sessionStorage: 'Almacenamiento de sesión',
   },
   status: {
     label: 'Preferencias actuales:',
@@ -134,6 +139,11 @@ export const es: Messages = {
         title: 'Cookies de terceros',
         intro:
           'Trabajamos con proveedores de servicios externos de confianza que pueden instalar cookies para ayudarnos a prestar y mejorar nuestros servicios. Estos proveedores cuentan con sus propias políticas de privacidad, que regulan el uso que hacen de su información.',
+      },
+      storage: {
+        title: 'Almacenamiento web',
+        intro:
+          'Algunas funciones guardan datos en el almacenamiento local o de sesión de su navegador en lugar de en cookies. Estas claves siguen las mismas decisiones que las cookies de su categoría y se eliminan cuando usted retira su consentimiento para ella.',
       },
     },
     choices: {

@@ -54,6 +54,11 @@ export const fr: Messages = {
     newWindow: 'S’ouvre dans une nouvelle fenêtre',
     noPolicy: 'Non publiée',
     empty: 'Aucun cookie de ce type n’est utilisé.',
+    storageCaption: 'Stockage web',
+    key: 'Clé',
+    storage: 'Stockage',
+    localStorage: 'Stockage local',
+    sessionStorage: 'Stockage de session',
   },
   status: {
     label: 'Préférences actuelles :',
@@ -135,6 +140,11 @@ export const fr: Messages = {
         title: 'Cookies tiers',
         intro:
           'Nous travaillons avec des prestataires tiers de confiance susceptibles de déposer des cookies pour nous aider à fournir et à améliorer nos services. Ces prestataires disposent de leurs propres politiques de confidentialité, qui régissent l’utilisation qu’ils font de vos informations.',
+      },
+      storage: {
+        title: 'Stockage web',
+        intro:
+          'Certaines fonctionnalités conservent des données dans le stockage local ou le stockage de session de votre navigateur plutôt que dans des cookies. Ces clés suivent les mêmes choix que les cookies de leur catégorie et sont supprimées lorsque vous retirez votre consentement à celle-ci.',
       },
     },
     choices: {

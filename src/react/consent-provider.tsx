@@ -1,5 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { connectCookieCleaner, connectSync, createConsentStore, type ConsentConnector, type ConsentStore, type ConsentStoreOptions } from '../core';
+import {
+  connectCookieCleaner,
+  connectCookieMonitor,
+  connectSync,
+  createConsentStore,
+  type ConsentConnector,
+  type ConsentStore,
+  type ConsentStoreOptions,
+  type CookieMonitorOptions,
+} from '../core';
 import type { MessageOverrides } from '../i18n/types';
 import { StoreContext } from './context';
 import { MessagesContext } from './messages';
@@ -16,6 +25,12 @@ export type ConsentProviderProps<Id extends string = string> = (OwnStoreProps<Id
   syncTabs?: boolean;
   /** Delete the first-party cookies of every category the visitor does not allow (on load and on each change). Default true. */
   clearCookies?: boolean;
+  /**
+   * Development builds only: warn in the console about cookies and storage keys the policy does
+   * not declare, or that belong to a category the visitor has not allowed (`connectCookieMonitor`).
+   * Ignored, and left out of the bundle, in production builds. Default false.
+   */
+  monitorCookies?: boolean | CookieMonitorOptions;
   children?: ReactNode;
 };
 
@@ -47,8 +62,11 @@ export function ConsentProvider<Id extends string>(props: ConsentProviderProps<I
   // Enforcement runs in the browser only (effects), and reconnects cleanly under StrictMode.
   // Options are read once per store (see above).
   useEffect(() => {
-    const { syncTabs = true, clearCookies = true, receipts } = props;
+    const { syncTabs = true, clearCookies = true, receipts, monitorCookies } = props;
     const disconnect = [clearCookies && connectCookieCleaner(store), syncTabs && connectSync(store), receipts?.(store)];
+    if (process.env.NODE_ENV !== 'production' && monitorCookies) {
+      disconnect.push(connectCookieMonitor(store, monitorCookies === true ? {} : monitorCookies));
+    }
     return () => disconnect.forEach((off) => off && off());
   }, [store]);
   return (

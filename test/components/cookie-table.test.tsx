@@ -214,3 +214,42 @@ describe('CookieTable, given hostile strings in a policy', () => {
     expect(screen.getByRole('row', { name: /Quiet/ })).toHaveTextContent('Not published');
   });
 });
+
+describe('CookieTable, given a policy that declares Web Storage keys', () => {
+  const withStorage = definePolicy({
+    revision: 1,
+    categories: [
+      { id: 'essential', title: 'Essential', description: '', required: true, storage: [{ key: 'csrf', type: 'sessionStorage', purpose: 'Form protection' }] },
+      {
+        id: 'functional',
+        title: 'Functional',
+        description: '',
+        cookies: [{ name: 'lang', purpose: 'Language', duration: '1 year' }],
+        storage: [{ key: 'chat-*', type: 'localStorage', purpose: 'Chat history' }],
+      },
+    ],
+  });
+
+  it('lists each key with its purpose, kind of storage and category, next to the cookies', async () => {
+    const { container } = renderTable(
+      <>
+        <CookieTable kind="first-party" />
+        <CookieTable kind="storage" />
+      </>,
+      withStorage,
+    );
+    const table = screen.getByRole('table', { name: 'Web storage' });
+    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Key', 'Purpose', 'Storage', 'Type']);
+    expect(rowsOf(table)).toEqual([
+      ['csrf', 'Form protection', 'Session storage', 'Essential'],
+      ['chat-*', 'Chat history', 'Local storage', 'Functional'],
+    ]);
+    expect(screen.getByRole('rowheader', { name: 'chat-*' }).querySelector('code')).toHaveTextContent('chat-*');
+    expect((await axe(container)).violations).toEqual([]);
+  });
+
+  it('says so when the policy declares no key', () => {
+    renderTable(<CookieTable kind="storage" />);
+    expect(rowsOf(screen.getByRole('table', { name: 'Web storage' }))).toEqual([['No cookies of this kind are in use.']]);
+  });
+});

@@ -18,7 +18,7 @@ import {
   PolicyUnderstandingCookies,
   type PolicyPageContent,
 } from '../../src/components/policy';
-import { createConsentStore } from '../../src/core';
+import { createConsentStore, definePolicy } from '../../src/core';
 import { ConsentProvider } from '../../src/react';
 import { connexxPage, connexxPolicy } from '../../stories/fixtures/connexx-policy';
 
@@ -157,6 +157,11 @@ describe('PolicySections, given the Connexx policy and page', () => {
     expect(within(note).getByText('Important Note:').tagName).toBe('STRONG');
   });
 
+  it('shows no Web Storage table, since the policy declares no storage key', () => {
+    renderPage(<PolicySections content={connexxPage} />);
+    expect(within(section('Specific Cookies We Use')).queryByRole('table', { name: 'Web storage' })).toBeNull();
+  });
+
   it('explains browser settings and links to the opt-out tools by the names on the seed page', () => {
     renderPage(<PolicySections content={connexxPage} />);
     const choices = section('Your Cookie Choices & Controls');
@@ -222,6 +227,31 @@ describe('PolicySections, given the Connexx policy and page', () => {
       </main>,
     );
     expect((await axe(container)).violations).toEqual([]);
+  });
+});
+
+describe('PolicySections, given a policy that declares Web Storage keys', () => {
+  it('shows the keys in their own table after the first-party cookies', () => {
+    const policy = definePolicy({
+      revision: 1,
+      categories: [
+        ...connexxPolicy.categories.slice(0, 3),
+        { ...connexxPolicy.categories[3]!, storage: [{ key: 'ad-id', type: 'localStorage', purpose: 'Identifies the browser to ad partners' }] },
+      ],
+    });
+    render(
+      <ConsentProvider store={createConsentStore({ policy })}>
+        <PolicySections content={connexxPage} />
+      </ConsentProvider>,
+    );
+    const tables = section('Specific Cookies We Use');
+    expect(within(tables).getAllByRole('table').map((t) => t.querySelector('caption')!.textContent)).toEqual([
+      'First-party cookies',
+      'Web storage',
+      'Third-party services',
+    ]);
+    expect(within(tables).getByRole('heading', { name: 'Web Storage' })).toBeInTheDocument();
+    expect(within(tables).getByRole('rowheader', { name: 'ad-id' })).toBeInTheDocument();
   });
 });
 

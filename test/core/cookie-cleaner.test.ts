@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectCookieCleaner, cookiesToClear, createConsentStore, definePolicy, type ConsentStoreOptions } from '../../src/core';
+import { connectCookieCleaner, cookiesToClear, createConsentStore, definePolicy, storageToClear, type ConsentStoreOptions } from '../../src/core';
 import { policy } from '../fixtures/policies';
 import { setLocation, storedValue, type Id } from './enforcement-fakes';
 import { installFakeBrowser, type FakeBrowser } from './fake-browser';
@@ -256,5 +256,83 @@ describe('connectCookieCleaner', () => {
     connectCookieCleaner(store);
     store.acceptAll();
     expect(() => store.rejectAll()).not.toThrow();
+  });
+});
+
+/** A Web Storage stand-in whose keys are its own enumerable properties, as a real Storage's are. */
+function webStorage(entries: Record<string, string>) {
+  const storage: Record<string, string> = { ...entries };
+  Object.defineProperty(storage, 'removeItem', { value: (key: string) => delete storage[key] });
+  return storage;
+}
+
+const withStorage = definePolicy({
+  revision: 1,
+  categories: [
+    { id: 'essential', title: 'Essential', description: '', required: true, storage: [{ key: 'csrf', type: 'sessionStorage', purpose: '' }] },
+    {
+      id: 'functional',
+      title: 'Functional',
+      description: '',
+      storage: [
+        { key: 'chat-*', type: 'localStorage', purpose: '' },
+        { key: 'draft', type: 'sessionStorage', purpose: '' },
+      ],
+    },
+    { id: 'performance', title: 'Performance', description: '', storage: [{ key: 'ga-state', type: 'localStorage', purpose: '' }] },
+  ],
+});
+
+describe('storageToClear', () => {
+  it('names the keys, exact and prefix, a withdrawn category declares for that type of storage', () => {
+    expect(storageToClear(withStorage, ['functional'], 'localStorage', ['chat-1', 'chat-state', 'chatx', 'draft', 'ga-state'])).toEqual(['chat-1', 'chat-state']);
+    expect(storageToClear(withStorage, ['functional'], 'sessionStorage', ['chat-1', 'draft', 'csrf'])).toEqual(['draft']);
+  });
+
+  it('never names a key a required category declares', () => {
+    expect(storageToClear(withStorage, ['essential', 'functional'], 'sessionStorage', ['csrf'])).toEqual([]);
+  });
+});
+
+describe('connectCookieCleaner, given declared Web Storage keys', () => {
+  let local: Record<string, string>;
+  let session: Record<string, string>;
+  beforeEach(() => {
+    local = webStorage({ 'chat-1': 'a', 'ga-state': 'b', theme: 'dark' });
+    session = webStorage({ draft: 'x', csrf: 'y' });
+    Object.assign(globalThis, { localStorage: local, sessionStorage: session });
+  });
+  afterEach(() => {
+    delete (globalThis as { localStorage?: unknown }).localStorage;
+    delete (globalThis as { sessionStorage?: unknown }).sessionStorage;
+  });
+
+  it('removes the keys of every category not allowed while pending, and keeps undeclared and required ones', () => {
+    connectCookieCleaner(createConsentStore({ policy: withStorage }));
+    expect(Object.keys(local)).toEqual(['theme']);
+    expect(Object.keys(session)).toEqual(['csrf']);
+  });
+
+  it('removes a category\'s keys when it is withdrawn, and only then', () => {
+    const store = createConsentStore({ policy: withStorage });
+    connectCookieCleaner(store);
+    store.acceptAll();
+    Object.assign(local, { 'chat-2': 'c', 'ga-state': 'd' });
+    store.setCategory('performance', false);
+    expect(Object.keys(local).sort()).toEqual(['chat-2', 'theme']);
+    store.setCategory('functional', false);
+    expect(Object.keys(local)).toEqual(['theme']);
+  });
+
+  it('never throws where storage refuses access', () => {
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+    const store = createConsentStore({ policy: withStorage });
+    expect(() => connectCookieCleaner(store)).not.toThrow();
+    expect(Object.keys(session)).toEqual(['csrf']);
   });
 });

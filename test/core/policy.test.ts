@@ -13,6 +13,18 @@ describe('definePolicy, given a valid definition', () => {
     expect(Object.isFrozen(policy.categories[0])).toBe(true);
   });
 
+  it('keeps service domains and storage keys as declared', () => {
+    const declared = definePolicy({
+      revision: 1,
+      categories: [
+        { ...category, services: [{ name: 'Pay', purpose: 'Payments', domains: ['js.pay.example', 'pay.example'] }] },
+        { id: 'functional', title: 'Functional', description: '', storage: [{ key: 'chat-*', type: 'localStorage', purpose: 'Chat state' }] },
+      ],
+    });
+    expect(declared.categories[0]!.services![0]!.domains).toEqual(['js.pay.example', 'pay.example']);
+    expect(declared.categories[1]!.storage).toEqual([{ key: 'chat-*', type: 'localStorage', purpose: 'Chat state' }]);
+  });
+
   it('types the category ids as a literal union', () => {
     expectTypeOf<CategoryId<typeof policy>>().toEqualTypeOf<'essential' | 'performance' | 'functional' | 'targeting'>();
   });
@@ -54,6 +66,25 @@ describe('definePolicy, given a developer mistake', () => {
     ['a service without a purpose', { revision: 1, categories: [{ ...category, services: [{ name: 'X' }] }] }, /services\[0\] \("X"\) needs a purpose/],
     ['services that are not an array', { revision: 1, categories: [{ ...category, services: 'Google' }] }, /services must be an array/],
     ['examples that are not strings', { revision: 1, categories: [{ ...category, examples: [{}] }] }, /examples must be strings/],
+    [
+      'a service domain given as a URL',
+      { revision: 1, categories: [{ ...category, services: [{ name: 'X', purpose: 'p', domains: ['https://x.com/a'] }] }] },
+      /services\[0\]\.domains\[0\] must be a lower-case host name .*got "https:\/\/x\.com\/a"/,
+    ],
+    [
+      'a service domain in capitals',
+      { revision: 1, categories: [{ ...category, services: [{ name: 'X', purpose: 'p', domains: ['X.com'] }] }] },
+      /domains\[0\] must be a lower-case host name/,
+    ],
+    ['domains that are not an array', { revision: 1, categories: [{ ...category, services: [{ name: 'X', purpose: 'p', domains: 'x.com' }] }] }, /domains must be an array/],
+    ['a storage key without a key', { revision: 1, categories: [{ ...category, storage: [{ key: '', type: 'localStorage', purpose: 'p' }] }] }, /storage\[0\] needs a key/],
+    [
+      'a storage key of an unknown type',
+      { revision: 1, categories: [{ ...category, storage: [{ key: 'k', type: 'indexedDB', purpose: 'p' }] }] },
+      /storage\[0\] \("k"\) needs a type, "localStorage" or "sessionStorage", got "indexedDB"/,
+    ],
+    ['a storage key without a purpose', { revision: 1, categories: [{ ...category, storage: [{ key: 'k', type: 'sessionStorage' }] }] }, /storage\[0\] \("k"\) needs a purpose/],
+    ['storage that is not an array', { revision: 1, categories: [{ ...category, storage: { key: 'k' } }] }, /storage must be an array/],
   ])('throws a PolicyError for %s', (_, definition, message) => {
     expect(attempt(definition)).toThrow(PolicyError);
     expect(attempt(definition)).toThrow(message);

@@ -31,4 +31,21 @@ describe('what a host ships (dist/, minified, React external, gzip -9)', () => {
     expect(inputs.filter((path: string) => /react-remove-scroll|use-sidecar|react-style-singleton/.test(path))).toEqual([]);
     expect(inputs.some((path: string) => path.includes('@radix-ui/react-focus-scope'))).toBe(true);
   });
+
+  // The monitor's own warning text stands for its code: present, the monitor was bundled.
+  const monitorText = 'is declared by no category';
+  const shell = `import { definePolicy, ConsentProvider, CookieBanner, PreferencesDialog, connectCookieMonitor } from '@connexx/consent-ui';
+    console.log(definePolicy, ConsentProvider, CookieBanner, PreferencesDialog, connectCookieMonitor);`;
+
+  it('leaves the cookie monitor, and the provider\'s monitorCookies wiring, out of a production shell bundle', async () => {
+    const { text, inputs } = await bundle(shell);
+    expect(text).not.toContain(monitorText);
+    expect(text).not.toContain('cookieStore');
+    expect(inputs.filter((path: string) => /audit|playwright/.test(path))).toEqual([]);
+  });
+
+  it('does bundle the monitor in a development build, so the check above can fail', async () => {
+    const { text } = await bundle(shell, { nodeEnv: 'development' });
+    expect(text).toContain(monitorText);
+  });
 });

@@ -360,3 +360,30 @@ describe('ConsentProvider, wiring the enforcement', () => {
     expect(scripts('/shared-store.js')).toHaveLength(1);
   });
 });
+
+describe('ConsentProvider, given monitorCookies in a development build', () => {
+  afterEach(() => {
+    document.cookie = '_fbp=; Max-Age=0; Path=/';
+  });
+
+  it('reports an undeclared cookie once, through onFinding and the console', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const onFinding = vi.fn();
+    render(<Provider monitorCookies={{ onFinding, intervalMs: 20 }} />);
+    document.cookie = '_fbp=fb.1.1; Path=/';
+    await waitFor(() => expect(onFinding).toHaveBeenCalledWith({ kind: 'cookie', name: '_fbp', problem: 'undeclared' }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(onFinding).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls.filter(([text]) => String(text).includes('"_fbp"'))).toHaveLength(1);
+    warn.mockRestore();
+  });
+
+  it('watches nothing without the prop', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    render(<Provider />);
+    document.cookie = '_fbp=fb.1.1; Path=/';
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});

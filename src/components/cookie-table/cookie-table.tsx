@@ -5,14 +5,17 @@ import { enTable } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 
-export type CookieTableKind = 'first-party' | 'third-party';
+export type CookieTableKind = 'first-party' | 'third-party' | 'storage';
 
 export interface CookieTableProps extends HTMLAttributes<HTMLDivElement> {
-  /** `first-party`: the cookies the site sets itself; `third-party`: the services that set their own. */
+  /**
+   * `first-party`: the cookies the site sets itself; `third-party`: the services that set their own;
+   * `storage`: the Web Storage keys the categories declare.
+   */
   kind: CookieTableKind;
   /** Only this category's cookies or services. Default: every category. */
   category?: RegisteredId;
-  /** Default "First-party cookies" / "Third-party services". Give each table on a page its own. */
+  /** Default "First-party cookies" / "Third-party services" / "Web storage". Give each table on a page its own. */
   caption?: ReactNode;
   unstyled?: boolean;
 }
@@ -54,17 +57,27 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
     category === undefined ? policy.categories : [categoryOf(policy, category, `<CookieTable category="${category}">`)];
 
   const firstParty = kind === 'first-party';
-  const columns = firstParty ? [t.cookieName, t.purpose, t.duration, t.type] : [t.provider, t.purpose, t.type, t.privacyPolicy];
+  const columns =
+    kind === 'storage'
+      ? [t.key, t.purpose, t.storage, t.type]
+      : firstParty
+        ? [t.cookieName, t.purpose, t.duration, t.type]
+        : [t.provider, t.purpose, t.type, t.privacyPolicy];
   const rows: Row[] = categories.flatMap((c) =>
-    firstParty
-      ? (c.cookies ?? []).map((cookie, i) => ({
+    kind === 'storage'
+      ? (c.storage ?? []).map((entry, i) => ({
           key: `${c.id}/${i}`,
-          cells: [<code data-part="cookie-table-name">{cookie.name}</code>, cookie.purpose, cookie.duration, c.title] as Row['cells'],
+          cells: [<code data-part="cookie-table-name">{entry.key}</code>, entry.purpose, t[entry.type] ?? entry.type, c.title] as Row['cells'],
         }))
-      : (c.services ?? []).map((service, i) => ({
-          key: `${c.id}/${i}`,
-          cells: [service.name, service.purpose, c.title, <PrivacyLink name={service.name} url={service.privacyPolicyUrl} describedBy={newWindowId} />] as Row['cells'],
-        })),
+      : firstParty
+        ? (c.cookies ?? []).map((cookie, i) => ({
+            key: `${c.id}/${i}`,
+            cells: [<code data-part="cookie-table-name">{cookie.name}</code>, cookie.purpose, cookie.duration, c.title] as Row['cells'],
+          }))
+        : (c.services ?? []).map((service, i) => ({
+            key: `${c.id}/${i}`,
+            cells: [service.name, service.purpose, c.title, <PrivacyLink name={service.name} url={service.privacyPolicyUrl} describedBy={newWindowId} />] as Row['cells'],
+          })),
   );
 
   return (
@@ -85,7 +98,7 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
     >
       <table data-part="cookie-table-table">
         <caption id={captionId} data-part="cookie-table-caption">
-          {caption ?? (firstParty ? t.firstPartyCaption : t.thirdPartyCaption)}
+          {caption ?? (kind === 'storage' ? t.storageCaption : firstParty ? t.firstPartyCaption : t.thirdPartyCaption)}
         </caption>
         <thead data-part="cookie-table-head">
           <tr data-part="cookie-table-row">

@@ -130,18 +130,26 @@ export interface PolicyCookieTablesProps extends PolicySectionBaseProps {
   organization: string;
 }
 
-/** Specific Cookies We Use: the first-party and third-party tables. */
+/** Specific Cookies We Use: the first-party and third-party tables, and Web Storage where the policy declares any. */
 export const PolicyCookieTables = /* @__PURE__ */ forwardRef<HTMLElement, PolicyCookieTablesProps>(function PolicyCookieTables(
   { organization, headingLevel = 2, unstyled, children, ...rest },
   ref,
 ) {
   const t = useSectionMessages('policy', enPolicy).tables;
+  const { policy } = useStoreFromContext('PolicyCookieTables');
   const level = below(headingLevel);
   return (
     <Section ref={ref} sectionId="cookie-tables" title={t.title} level={headingLevel} unstyled={unstyled} {...rest}>
       <SubHeading level={level}>{t.firstParty.title}</SubHeading>
       <Text>{t.firstParty.intro(organization)}</Text>
       <CookieTable kind="first-party" unstyled={unstyled} />
+      {policy.categories.some((c) => c.storage?.length) ? (
+        <>
+          <SubHeading level={level}>{t.storage.title}</SubHeading>
+          <Text>{t.storage.intro}</Text>
+          <CookieTable kind="storage" unstyled={unstyled} />
+        </>
+      ) : null}
       <SubHeading level={level}>{t.thirdParty.title}</SubHeading>
       <Text>{t.thirdParty.intro}</Text>
       <CookieTable kind="third-party" unstyled={unstyled} />
