@@ -16,12 +16,13 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
  * PolicySections renders by default, 2,111 B. The budget holds today's size so it cannot grow;
  * the hardening of issue #10 may add at most 300 B to a measure (full kit: 23,877 B before it).
  * Web Storage declarations (issue #15: the cleaner removes declared keys, the tables list them)
- * added 312 B to the full kit and 119 B to core + hooks; both budgets were raised by that.
+ * added 312 B to the full kit, 119 B to core + hooks and 118 B to the banner alone; those budgets were
+ * raised by that.
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
   'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4219],
-  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6000],
+  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6120],
   'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24489, 22000],
 };
 export const stylesBudget = 4000;
