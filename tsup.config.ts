@@ -1,55 +1,77 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
 
-/** Prepends the 'use client' directive, shifting the source map by the one line it adds. */
-async function useClient(file: string) {
-  const code = await readFile(file, 'utf8');
-  if (code.startsWith("'use client';")) return;
-  await writeFile(file, `'use client';\n${code}`);
-  const map = JSON.parse(await readFile(`${file}.map`, 'utf8'));
-  map.mappings = `;${map.mappings}`;
-  await writeFile(`${file}.map`, JSON.stringify(map));
+// One output file per source module, as in src/ (dist/components/banner/cookie-banner.js ...):
+// a module keeps its own 'use client' directive, so a React Server Components bundler treats only
+// the components, hooks and provider as client code and can call everything else on the server,
+// and its client-boundary analysis keeps only the parts a page renders.
+
+/** Every source module, as `{ 'core/policy': 'src/core/policy.ts', ... }`. */
+function sourceModules(dir = 'src'): Record<string, string> {
+  const modules: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(modules, sourceModules(path));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) modules[path.replace(/^src\//, '').replace(/\.tsx?$/, '')] = path;
+  }
+  return modules;
 }
+
+const modules = sourceModules();
+
+type Conditions = { import: { types: string; default: string }; require: { types: string; default: string } };
+
+/**
+ * The public entries are read from package.json `exports` (a new entry is its exports block and
+ * nothing here): `./dist/core/index.js` is built from `src/core/index.ts`, and gets bundled types.
+ */
+const publicEntries = Object.fromEntries(
+  Object.values(JSON.parse(readFileSync('package.json', 'utf8')).exports as Record<string, string | Conditions>)
+    .flatMap((target) => (typeof target === 'object' ? [target.import.default.replace(/^\.\/dist\//, '').replace(/\.js$/, '')] : []))
+    .map((name) => {
+      if (!modules[name]) throw new Error(`package.json exports ./dist/${name}.js, but there is no src/${name}.ts(x)`);
+      return [name, modules[name]];
+    }),
+);
+
+// Relative imports stay imports of the sibling output file, with the extension Node needs.
+const siblings = {
+  name: 'sibling-modules',
+  setup(build: {
+    initialOptions: { format?: string };
+    onResolve: (o: { filter: RegExp }, cb: (args: { path: string; importer: string; kind: string }) => { path: string; external: boolean } | undefined) => void;
+  }) {
+    const ext = build.initialOptions.format === 'cjs' ? '.cjs' : '.js';
+    build.onResolve({ filter: /^\.\.?(\/|$)/ }, ({ path, importer, kind }) => {
+      if (kind === 'entry-point') return undefined;
+      const target = resolve(dirname(importer), path);
+      const file = ['.ts', '.tsx', '/index.ts', '/index.tsx'].map((suffix) => target + suffix).find((f) => existsSync(f));
+      if (!file) throw new Error(`${importer}: cannot resolve ${path}`);
+      const specifier = relative(dirname(importer), file).replace(/\.tsx?$/, ext);
+      return { path: specifier.startsWith('.') ? specifier : `./${specifier}`, external: true };
+    });
+  },
+};
 
 const shared: Options = {
   outDir: 'dist',
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
   target: 'es2022',
   minify: false,
+  sourcemap: true,
   external: ['react', 'react-dom', 'react/jsx-runtime'],
   outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
 };
 
-// The React entry imports the core through the published `./core` file rather than bundling a
-// second copy, so a host that imports both entries ships the core once and shares one store type.
-const coreAsSibling = (format: string) => ({
-  name: 'core-as-sibling',
-  setup(build: { onResolve: (o: { filter: RegExp }, cb: () => { path: string; external: boolean }) => void }) {
-    build.onResolve({ filter: /^(\.\.?\/)+core$/ }, () => ({ path: format === 'cjs' ? './core.cjs' : './core.js', external: true }));
-  },
-});
-
 export default defineConfig([
   {
     ...shared,
-    // Framework-free entries: no 'use client', usable from server code. Each catalogue is its own
-    // entry, so a host pays only for the languages it imports.
-    entry: { core: 'src/core/index.ts', 'i18n/de': 'src/i18n/de.ts', 'i18n/fr': 'src/i18n/fr.ts', 'i18n/es': 'src/i18n/es.ts' },
+    entry: modules,
+    format: ['esm', 'cjs'],
+    bundle: true,
+    splitting: false,
+    esbuildPlugins: [siblings],
+    dts: { entry: publicEntries },
   },
   { entry: { styles: 'src/styles/index.css' }, outDir: 'dist', minify: true },
-  ...(['esm', 'cjs'] as const).map(
-    (format): Options => ({
-      ...shared,
-      format: [format],
-      entry: { index: 'src/index.ts' },
-      // Rollup's pass merges the many per-module `import ... from 'react'` into one, which
-      // esbuild alone keeps apart (a host that keeps React external would ship every one of them).
-      // It drops module directives, so 'use client' is put back once it is done.
-      treeshake: true,
-      esbuildPlugins: [coreAsSibling(format)],
-      onSuccess: () => useClient(`dist/index.${format === 'cjs' ? 'cjs' : 'js'}`),
-    }),
-  ),
 ]);

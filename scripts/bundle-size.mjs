@@ -1,5 +1,5 @@
 // What a host ships, measured: each scenario is bundled from dist/ by esbuild (minified, React
-// external, tree-shaken as a host bundler would) and gzipped at level 9. `npm run size` prints the
+// left out, tree-shaken as a host bundler would) and gzipped at level 9. `npm run size` prints the
 // table; test/package/bundle-size.test.ts holds the budgets.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -17,23 +17,44 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
  * the hardening of issue #10 may add at most 300 B to a measure (full kit: 23,877 B before it).
  * Web Storage declarations (issue #15: the cleaner removes declared keys, the tables list them)
  * added 312 B to the full kit, 119 B to core + hooks and 118 B to the banner alone; those budgets were
- * raised by that.
+ * raised by that. One file per module in dist/ (so a Server Component can import the core, issue
+ * #12) makes each part reach React through its namespace: +119 B core + hooks, +143 B banner alone,
+ * +91 B full kit, raised by that.
+ * The shell is what every page of a site renders (provider, banner, dialog, settings button, live
+ * status): examples/next checks that a Next.js production build ships it within 10% of this.
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
-  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4219],
-  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6120],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24489, 22000],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4338],
+  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6263],
+  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 19700],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24580, 22000],
 };
 export const stylesBudget = 4000;
 
-// Resolves the package's own name to its built files, the way a host resolves the published package.
+// Resolves the package's own name through its exports map, the way a host resolves the published package.
+const { exports: entries } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const selfReference = {
   name: 'self-reference',
   setup(b) {
-    b.onResolve({ filter: /^@connexx\/consent-ui(\/core)?$/ }, (args) => ({
-      path: `${root}dist/${args.path.endsWith('/core') ? 'core' : 'index'}.js`,
-    }));
+    b.onResolve({ filter: /^@connexx\/consent-ui(\/|$)/ }, (args) => {
+      const target = entries[`.${args.path.slice('@connexx/consent-ui'.length)}`];
+      if (!target?.import) return { errors: [{ text: `${args.path} is not an entry of package.json exports` }] };
+      return { path: `${root}${target.import.default.slice(2)}` };
+    });
+  },
+};
+
+// React stays out of the measure as one shared module, reached the way a host's bundler reaches
+// the React it bundles (`r.useState`): each file of dist/ imports React on its own (one module per
+// part), and leaving those imports external would count fifty import statements no host ships.
+const reactOnce = {
+  name: 'react-once',
+  setup(b) {
+    b.onResolve({ filter: /^react(-dom)?(\/.*)?$/ }, (args) =>
+      args.namespace === 'react-once' ? { path: args.path, external: true } : { path: args.path, namespace: 'react-once' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'react-once' }, (args) => ({ contents: `export * from '${args.path}';`, loader: 'js' }));
   },
 };
 
@@ -45,9 +66,8 @@ export async function bundle(source, { nodeEnv = 'production' } = {}) {
     write: false,
     format: 'esm',
     platform: 'browser',
-    external: ['react', 'react-dom', 'react/jsx-runtime'],
     define: { 'process.env.NODE_ENV': JSON.stringify(nodeEnv) },
-    plugins: [selfReference],
+    plugins: [selfReference, reactOnce],
     logLevel: 'silent',
     metafile: true,
   });

@@ -1,3 +1,5 @@
+'use client';
+
 import { useLayoutEffect, useEffect } from 'react';
 
 /** Joins class names, skipping empty ones. */

@@ -1,3 +1,3 @@
-export { en } from './en';
+export { en } from './en-catalogue';
 export { mergeMessages } from './types';
 export type { MessageOverrides, Messages } from './types';

@@ -1,4 +1,4 @@
-import type { en } from './en';
+import type { en } from './en-catalogue';
 
 /** Every visible string of the library. A catalogue is a complete `Messages`. */
 export type Messages = typeof en;

@@ -1,3 +1,5 @@
+'use client';
+
 import type { ReactNode } from 'react';
 import { useCookieCategory } from './hooks';
 import { enGate } from '../i18n/en';

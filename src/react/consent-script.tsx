@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect } from 'react';
 import { loadScript, type ScriptAttributes } from '../core';
 import { useStoreFromContext, type RegisteredId } from './context';

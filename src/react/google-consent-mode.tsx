@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect } from 'react';
 import { connectGoogleConsentMode, type ConsentModeMapping } from '../core';
 import { useStoreFromContext, type RegisteredId } from './context';

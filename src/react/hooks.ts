@@ -1,3 +1,5 @@
+'use client';
+
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import { categoryOf, type CategoryDefinition, type ConsentState, type ConsentStore } from '../core';
 import { useStoreFromContext, type RegisteredId } from './context';

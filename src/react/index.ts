@@ -6,7 +6,7 @@ export { useConsentStore } from './context';
 export type { Register, RegisteredId, RegisteredPolicy } from './context';
 export { useConsent, useCookieCategory } from './hooks';
 export type { ConsentActions, UseConsentResult, UseCookieCategoryResult } from './hooks';
-export { useMessages } from './messages';
+export { useMessages } from './use-messages';
 export { ConsentScript } from './consent-script';
 export type { ConsentScriptProps } from './consent-script';
 export { GoogleConsentMode } from './google-consent-mode';

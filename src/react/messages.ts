@@ -1,6 +1,7 @@
+'use client';
+
 import { createContext, useContext, useMemo } from 'react';
-import { en } from '../i18n/en';
-import { mergeDeep, mergeMessages, type MessageOverrides, type Messages } from '../i18n/types';
+import { mergeDeep, type MessageOverrides, type Messages } from '../i18n/types';
 
 /** The provider's `messages`: a whole catalogue or some overrides of English. */
 export const MessagesContext = /* @__PURE__ */ createContext<MessageOverrides | undefined>(undefined);
@@ -15,12 +16,6 @@ export function useSectionMessages<K extends Section>(section: K, defaults: Mess
   const overrides = useContext(MessagesContext);
   const override = overrides?.[section];
   return useMemo(() => mergeDeep(defaults, override), [defaults, override]);
-}
-
-/** The whole catalogue in use (English under the provider's `messages`). */
-export function useMessages(): Messages {
-  const overrides = useContext(MessagesContext);
-  return useMemo(() => mergeMessages(en, overrides), [overrides]);
 }
 
 /**

@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, type EffectCallback } from 'react';
 import { useStoreFromContext, type RegisteredId } from './context';
 import { useConsent } from './hooks';

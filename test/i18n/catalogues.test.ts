@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { de } from '../../src/i18n/de';
-import { en } from '../../src/i18n/en';
+import { en } from '../../src/i18n/en-catalogue';
 import { es } from '../../src/i18n/es';
 import { fr } from '../../src/i18n/fr';
 import type { Messages } from '../../src/i18n/types';

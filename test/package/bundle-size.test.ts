@@ -17,13 +17,25 @@ describe('what a host ships (dist/, minified, React external, gzip -9)', () => {
 
   it('pulls no Radix into a bundle that imports only useConsent', async () => {
     const { inputs } = await bundle(`import { useConsent } from '@connexx/consent-ui'; console.log(useConsent);`);
-    expect(inputs.some((path: string) => path.includes('dist/index.js'))).toBe(true);
+    expect(inputs.some((path: string) => path.includes('dist/react/hooks.js'))).toBe(true);
     expect(inputs.filter((path: string) => path.includes('@radix-ui'))).toEqual([]);
   });
 
   it('does pull Radix for the dialog, so the check above can fail', async () => {
     const { inputs } = await bundle(`import { PreferencesDialog } from '@connexx/consent-ui'; console.log(PreferencesDialog);`);
     expect(inputs.some((path: string) => path.includes('@radix-ui/react-dialog'))).toBe(true);
+  });
+
+  it('ships no policy-page code or text in the shell every page renders', async () => {
+    const [shell] = (scenarios as Record<string, Scenario>).shell!;
+    const { inputs } = await bundle(shell);
+    expect(inputs.some((path: string) => path.includes('dist/components/banner/cookie-banner.js'))).toBe(true);
+    expect(inputs.filter((path: string) => /dist\/(components\/policy\/|i18n\/en-policy|i18n\/en-catalogue)/.test(path))).toEqual([]);
+  });
+
+  it('does ship the policy page with PolicySections, so the check above can fail', async () => {
+    const { inputs } = await bundle(`import { PolicySections } from '@connexx/consent-ui'; console.log(PolicySections);`);
+    expect(inputs.some((path: string) => path.includes('dist/i18n/en-policy.js'))).toBe(true);
   });
 
   it("leaves Radix's scroll lock (react-remove-scroll, about 4 kB) out of the dialog", async () => {

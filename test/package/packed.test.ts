@@ -39,7 +39,7 @@ describe('the packed package, installed in a new app', () => {
   it('ships only dist/ with the entries the exports map names', () => {
     const listing = run('tar', ['-tzf', tarball], app);
     const files = listing.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core.js', 'dist/core.cjs', 'dist/styles.css', 'dist/i18n/de.js']) {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core/index.js', 'dist/core/index.cjs', 'dist/styles.css', 'dist/i18n/de.js']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(f))).toEqual([]);

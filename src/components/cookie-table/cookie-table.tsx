@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { categoryOf, type CategoryDefinition } from '../../core';
 import { useStoreFromContext, type RegisteredId } from '../../react/context';

@@ -1,3 +1,5 @@
+'use client';
+
 import { createElement, forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { enPolicy } from '../../i18n/en-policy';
 import { useLocale, useSectionMessages } from '../../react/messages';

@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, Fragment, type HTMLAttributes, type ReactNode, type Ref } from 'react';
 import { useStoreFromContext } from '../../react/context';
 import { enPolicy } from '../../i18n/en-policy';

@@ -1,3 +1,5 @@
+'use client';
+
 import { Slot } from '@radix-ui/react-slot';
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import { useStoreFromContext } from '../../react/context';

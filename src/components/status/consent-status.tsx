@@ -1,3 +1,5 @@
+'use client';
+
 import { forwardRef, type HTMLAttributes } from 'react';
 import { optionalCategories } from '../../core';
 import { useStoreFromContext } from '../../react/context';
