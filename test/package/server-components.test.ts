@@ -2,6 +2,8 @@
 // server build (no hooks, no context) and every 'use client' module replaced by client references,
 // as Next.js does. Core functions must run there from whichever entry they are imported.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -31,6 +33,18 @@ const useCore = (from: string) => `
   }));`;
 
 describe('the built package, imported by server code', () => {
+  it("marks every module that imports React, and no other, with 'use client'", () => {
+    const dist = join(root, 'dist');
+    const modules = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    const wrong = modules.filter((file) => {
+      const code = readFileSync(join(dist, file), 'utf8');
+      return /^"use client";/.test(code) !== /from "react(\/jsx-runtime)?";/.test(code);
+    });
+    expect(modules.length).toBeGreaterThan(10);
+    // A module listed here: add 'use client' at the top of its source if it uses React, remove it if not.
+    expect(wrong).toEqual([]);
+  });
+
   it.each(['@connexx/consent-ui', '@connexx/consent-ui/core'])('runs definePolicy, the record codec, the store and the Consent Mode script from %s', (from) => {
     expect(JSON.parse(asServer(useCore(from)))).toEqual({ categories: 2, decoded: 'custom', performance: true, script: true });
   });
