@@ -20,15 +20,17 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
  * raised by that. One file per module in dist/ (so a Server Component can import the core, issue
  * #12) makes each part reach React through its namespace: +119 B core + hooks, +143 B banner alone,
  * +91 B full kit, raised by that.
+ * Issue #10's production-build checks and nested-decision guard (items 2 and 4) add 159 B to the
+ * core and about as much to each other measure; budgets raised by that.
  * The shell is what every page of a site renders (provider, banner, dialog, settings button, live
  * status): examples/next checks that a Next.js production build ships it within 10% of this.
  */
 export const scenarios = {
-  core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3000],
-  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4338],
-  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6263],
-  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 19700],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24580, 22000],
+  core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3020],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4410],
+  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6290],
+  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 19750],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24670, 22000],
 };
 export const stylesBudget = 4000;
 

@@ -13,16 +13,41 @@ export interface CookieOptions {
 export type ResolvedCookieOptions = Required<Omit<CookieOptions, 'domain' | 'secure'>> &
   Pick<CookieOptions, 'domain' | 'secure'>;
 
-const TOKEN = /^[!#$%&'*+\-.^`|~\w]+$/;
+// What each option may be. A path or domain is written into the Set-Cookie text as it is: a `;`
+// there would end it and start an attribute of the option's choosing.
+const VALID: Record<keyof Omit<CookieOptions, 'secure'>, { test(value: unknown): boolean }> = {
+  name: /^[!#$%&'*+\-.^`|~\w]+$/,
+  maxAgeDays: { test: (days) => (days as number) > 0 && (days as number) <= 400 },
+  domain: /^[\w.-]+$/,
+  path: /^\/[^;\0-\x1f\x7f]*$/,
+  sameSite: /^(Lax|Strict|None)$/,
+};
 
+const RULES: Record<keyof typeof VALID, string> = {
+  name: 'must be a valid cookie name (letters, digits and !#$%&\'*+-.^_`|~)',
+  maxAgeDays: 'must be 1 to 400 (days; 400 is Chrome\'s cap)',
+  domain: 'must be a domain name such as ".example.com"',
+  path: 'must be a path that starts with "/", without ";" or control characters',
+  sameSite: 'must be "Lax", "Strict" or "None"',
+};
+
+/**
+ * The options with their defaults. A value that is not valid throws in a development build; a
+ * production build uses the default instead, so nothing invalid reaches the cookie.
+ */
 export function resolveCookieOptions(options: CookieOptions = {}): ResolvedCookieOptions {
-  // Defaults by destructuring: an option passed as undefined (`{ name: props.cookieName }`) keeps its default.
-  const { name = 'cookie_consent', maxAgeDays = 365, path = '/', sameSite = 'Lax', domain, secure } = options;
-  if (!TOKEN.test(name)) throw new TypeError(`[consent-ui] cookie.name "${name}" is not a valid cookie name.`);
-  if (!(maxAgeDays > 0 && maxAgeDays <= 400)) {
-    throw new RangeError(`[consent-ui] cookie.maxAgeDays must be 1 to 400, got ${maxAgeDays}.`);
+  const resolved: CookieOptions = { name: 'cookie_consent', maxAgeDays: 365, path: '/', sameSite: 'Lax', secure: options.secure };
+  let key: keyof typeof VALID;
+  for (key in VALID) {
+    const value = options[key];
+    // undefined keeps the default, as for an option left out (`{ name: props.cookieName }`).
+    if (value === undefined) continue;
+    if (VALID[key].test(value)) (resolved as Record<string, unknown>)[key] = value;
+    else if (process.env.NODE_ENV !== 'production') {
+      throw new TypeError(`[consent-ui] cookie.${key} ${RULES[key]}; got ${typeof value == 'string' ? JSON.stringify(value) : String(value)}.`);
+    }
   }
-  return { name, maxAgeDays, path, sameSite, domain, secure };
+  return resolved as ResolvedCookieOptions;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { isCategoryId } from './record';
+
 /** A first-party cookie a category sets. `name` may end in `*` to match a prefix (`_ga_*`). */
 export interface CookieDeclaration {
   name: string;
@@ -60,8 +62,6 @@ export class PolicyError extends Error {
   override name = 'PolicyError';
 }
 
-// Ids travel inside the consent cookie and in data-* attributes, so they keep to a safe alphabet.
-const ID = /^[A-Za-z][\w-]{0,39}$/;
 const HTTP_URL = /^https?:\/\/[^\s/?#]+/i;
 // A host name as a request's URL has it: labels of letters, digits and hyphens, no scheme, port or path.
 const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -93,7 +93,8 @@ function checkCookies(cookies: readonly CookieDeclaration[] | undefined, where: 
 /**
  * Returns a policy definition frozen, with category ids typed as a literal union. Outside
  * production builds it first checks the definition and throws a `PolicyError` naming the first
- * mistake found.
+ * mistake found. In a production build, category ids that are not valid are never granted, and
+ * the store says once when a decision cannot fit the consent cookie.
  */
 export function definePolicy<const Id extends string>(definition: PolicyDefinition<Id>): Policy<Id> {
   // The policy is the developer's own code: it is checked in development and test builds, and a
@@ -121,7 +122,7 @@ function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): vo
   const seen = new Set<string>();
   categories.forEach((category, i) => {
     const { id, title, description, required, saleOrShare, examples } = category ?? {};
-    if (typeof id !== 'string' || !ID.test(id)) {
+    if (typeof id !== 'string' || !isCategoryId(id)) {
       fail(`categories[${i}].id ${JSON.stringify(id)} must be a letter then letters, digits, _ or - (40 at most).`);
     }
     const where = `category "${id}"`;

@@ -28,10 +28,26 @@ const FORMAT = /^1\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcs])\|
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal'];
 const METHOD_CODES = 'arcs';
 const CHOICE = /^([A-Za-z][\w-]{0,39}):([01])$/;
+const CATEGORY_ID = /^[A-Za-z][\w-]{0,39}$/;
 const DAY_MS = 864e5;
+
+/**
+ * Whether `id` is a valid category id: a letter, then letters, digits, `_` or `-` (40 at most).
+ * Ids travel in the consent cookie; a production build of `definePolicy` does not refuse others,
+ * so they are never granted and never written.
+ */
+export const isCategoryId = (id: string): boolean => CATEGORY_ID.test(id);
+
+/**
+ * A choice for every category of `policy`, as own properties (so an id such as `__proto__` reads
+ * its own value, not an inherited one); a category whose id is not valid is never granted.
+ */
+export const choicesFor = <Id extends string>(policy: Policy<Id>, grant: (category: Policy<Id>['categories'][number]) => unknown) =>
+  Object.fromEntries(policy.categories.map((c) => [c.id, isCategoryId(c.id) && !!grant(c)])) as Record<Id, boolean>;
 
 export function encodeRecord(record: ConsentRecord): string {
   const choices = Object.keys(record.choices)
+    .filter(isCategoryId)
     .map((id) => `${id}:${record.choices[id] ? 1 : 0}`)
     .join('.');
   return [
@@ -78,20 +94,16 @@ export function decodeRecord<Id extends string>(
       if (!match || stored.has(match[1]!)) return null;
       stored.set(match[1]!, match[2] === '1');
     }
-    if (stored.size !== policy.categories.length) return null;
-    const choices = {} as Record<Id, boolean>;
-    for (const category of policy.categories) {
-      const granted = stored.get(category.id);
-      if (granted === undefined || (category.required && !granted)) return null;
-      choices[category.id] = granted;
-    }
+    // Exactly the valid categories of the policy, each once, the required ones granted.
+    const known = policy.categories.filter((c) => isCategoryId(c.id));
+    if (stored.size !== known.length || known.some((c) => stored.get(c.id) !== true && (c.required || !stored.has(c.id)))) return null;
     const bits = Number(signalBits);
     return {
       id: id!,
       revision: policy.revision,
       decidedAt: new Date(decidedAt).toISOString(),
       method: METHODS[METHOD_CODES.indexOf(methodCode!)]!,
-      choices,
+      choices: choicesFor(policy, (c) => stored.get(c.id)),
       signals: { gpc: (bits & 1) === 1, dnt: (bits & 2) === 2 },
     };
   } catch {

@@ -1,6 +1,6 @@
 import { createCookieJar, parseCookieValues, resolveCookieOptions, type CookieOptions } from './cookie-jar';
 import { categoryOf, type CategoryDefinition, type Policy } from './policy';
-import { createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
+import { choicesFor, createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
 import { readSignals } from './signals';
 
 export type DecisionStatus = 'pending' | 'decided';
@@ -106,11 +106,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     );
   };
 
-  const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => {
-    const choices = {} as Record<Id, boolean>;
-    for (const c of policy.categories) choices[c.id] = !!c.required || grant(c);
-    return choices;
-  };
+  const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => choicesFor(policy, (c) => c.required || grant(c));
 
   const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, preferencesOpen = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
@@ -152,6 +148,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   // from there (a subscriber that decides on every change) would nest without end.
   let announcing = false;
   let warnedNested = false;
+  let told = false;
   const decide = (method: ConsentMethod, choices: Record<Id, boolean>) => {
     if (destroyed) return;
     if (announcing) {
@@ -176,7 +173,14 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       signals,
     };
     const secure = cookie.secure ?? (cookie.sameSite === 'None' || (typeof location !== 'undefined' && location.protocol === 'https:'));
-    jar.set(cookie.name, encodeRecord(record), {
+    const value = encodeRecord(record);
+    // A development build refuses a policy this large; in production, the visitor would be asked
+    // again on every page, and nobody told why.
+    if (!told && !newest([value])) {
+      told = true;
+      console.error('[consent-ui] decision does not fit the consent cookie');
+    }
+    jar.set(cookie.name, value, {
       path: cookie.path,
       domain: cookie.domain,
       maxAgeSeconds: Math.round(cookie.maxAgeDays * 86400),

@@ -128,7 +128,7 @@ describe('the consent cookie', () => {
   });
 
   it('refuses a name that is not a cookie token', () => {
-    expect(() => create({ cookie: { name: 'my consent' } })).toThrow(/not a valid cookie name/);
+    expect(() => create({ cookie: { name: 'my consent' } })).toThrow(/cookie\.name must be a valid cookie name/);
   });
 
   it('is deleted by reset, which asks again', () => {
