@@ -24,13 +24,16 @@ const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', '
  * core and about as much to each other measure; budgets raised by that.
  * The shell is what every page of a site renders (provider, banner, dialog, settings button, live
  * status): examples/next checks that a Next.js production build ships it within 10% of this.
+ * Sensitive routes (issue #12: SensitivePage marks, the server HTML's mark for a route that
+ * hydrates late, a nested provider's refusal) add about 280 B to every provider; the budgets of
+ * core + hooks, banner alone, shell and full kit were raised by what they measured.
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3020],
-  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4410],
-  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6290],
-  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 19750],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24670, 22000],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4689],
+  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6565],
+  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 19996],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24930, 22000],
 };
 export const stylesBudget = 4000;
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import {
   connectCookieCleaner,
   connectCookieMonitor,
@@ -14,6 +14,7 @@ import {
 import type { MessageOverrides } from '../i18n/types';
 import { StoreContext } from './context';
 import { MessagesContext } from './messages';
+import { markFromHtml, markSensitive } from './sensitive';
 
 type OwnStoreProps<Id extends string> = ConsentStoreOptions<Id> & { store?: never };
 type SharedStoreProps<Id extends string> = { store: ConsentStore<Id>; policy?: never };
@@ -41,29 +42,43 @@ export type ConsentProviderProps<Id extends string = string> = (OwnStoreProps<Id
  * other props on first render. Options are read once per mount (remount with a `key` to change
  * them), except that `sensitive` follows the prop (a client-side route change) and `onChange`
  * always calls the latest function passed.
+ *
+ * A provider inside another would leave the outer one's scripts and Consent Mode running whatever
+ * it says: development refuses it; a production build shares the outer store instead, applying
+ * this one's `sensitive` to it.
  */
 export function ConsentProvider<Id extends string>(props: ConsentProviderProps<Id>) {
   const { messages, children } = props;
+  const outer = useContext(StoreContext);
+  if (outer && process.env.NODE_ENV !== 'production') {
+    throw new Error(
+      '[consent-ui] ConsentProvider inside another ConsentProvider: its store would not stop the outer one\'s scripts ' +
+        'and Consent Mode. Keep one provider at the root, and mark a sensitive route with <SensitivePage> in its layout or page.',
+    );
+  }
   const onChange = useRef((props as OwnStoreProps<Id>).onChange);
   onChange.current = (props as OwnStoreProps<Id>).onChange;
   const [owned] = useState(() =>
-    props.store
+    props.store || outer
       ? null
       : createConsentStore({ ...(props as OwnStoreProps<Id>), onChange: (record, previous) => onChange.current?.(record, previous) }),
   );
-  const store = (props.store ?? owned) as ConsentStore;
-  // A client-side route change to or from a sensitive page. Only a store made here: a store passed
-  // in is its host's, which calls `setSensitive` itself, and must not have it undone (this prop is
-  // not even allowed beside `store`). The store compares by value, so an unchanged value (the one
-  // it was made with, or an inline array) notifies nobody. A layout effect runs before every
-  // passive effect of the new page's children (ConsentScript, useConsentEffect), so those never
-  // see the previous page's choices. On the server effects do not run, and the store there is made
-  // with the current value.
+  const store = (outer ?? props.store ?? owned) as ConsentStore;
+  // A client-side route change to or from a sensitive page. Not a store passed in: that is its
+  // host's, which calls `setSensitive` itself, and must not have it undone (this prop is not even
+  // allowed beside `store`). The store compares by value, so an unchanged value (the one it was
+  // made with, or an inline array) notifies nobody. A layout effect runs before every passive
+  // effect of the new page's children (ConsentScript, useConsentEffect), so those never see the
+  // previous page's choices. On the server effects do not run, and the store there is made with
+  // the current value. SensitivePage marks add to this value (see ./sensitive).
   const sensitive = (props as OwnStoreProps<Id>).sensitive;
-  (typeof document == 'undefined' ? useEffect : useLayoutEffect)(() => owned?.setSensitive(sensitive), [JSON.stringify(sensitive)]);
+  const layoutEffect = typeof document == 'undefined' ? useEffect : useLayoutEffect;
+  layoutEffect(() => (props.store ? undefined : markSensitive(store, sensitive, !!outer)), [JSON.stringify(sensitive)]);
+  layoutEffect(() => (outer ? undefined : markFromHtml(store)), [store]);
   // Enforcement runs in the browser only (effects), and reconnects cleanly under StrictMode.
   // Options are read once per store (see above).
   useEffect(() => {
+    if (outer) return;
     const { syncTabs = true, clearCookies = true, receipts, monitorCookies } = props;
     const disconnect = [clearCookies && connectCookieCleaner(store), syncTabs && connectSync(store), receipts?.(store)];
     if (process.env.NODE_ENV !== 'production' && monitorCookies) {

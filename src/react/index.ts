@@ -12,3 +12,5 @@ export type { ConsentScriptProps } from './consent-script';
 export { GoogleConsentMode } from './google-consent-mode';
 export type { GoogleConsentModeProps } from './google-consent-mode';
 export { useConsentEffect } from './use-consent-effect';
+export { SensitivePage } from './sensitive-page';
+export type { SensitivePageProps } from './sensitive-page';
