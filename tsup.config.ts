@@ -18,7 +18,8 @@ function sourceModules(dir = 'src'): Record<string, string> {
   return modules;
 }
 
-const modules = sourceModules();
+// The command is built on its own below (it needs a shebang); every other module is built here.
+const { 'audit/cli': _cli, ...modules } = sourceModules();
 
 type Conditions = { import: { types: string; default: string }; require: { types: string; default: string } };
 
@@ -74,4 +75,15 @@ export default defineConfig([
     dts: { entry: publicEntries },
   },
   { entry: { styles: 'src/styles/index.css' }, outDir: 'dist', minify: true },
+  // The `consent-ui` command: an executable with its shebang, importing the audit as a sibling.
+  // Node only, like the audit itself, whose Playwright (an optional peer dependency) stays external.
+  {
+    ...shared,
+    entry: { 'audit/cli': 'src/audit/cli.ts' },
+    format: ['esm'],
+    bundle: true,
+    esbuildPlugins: [siblings],
+    external: ['playwright-core'],
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ]);

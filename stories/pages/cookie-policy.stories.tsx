@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { ConsentProvider, CookieBanner, decodeRecord, parseCookieHeader, PolicySections, PreferencesDialog } from '../../src';
-import { connexxPage, connexxPolicy } from '../fixtures/connexx-policy';
+import { decodeRecord, parseCookieHeader } from '../../src';
+import { connexxPolicy } from '../fixtures/connexx-policy';
 import { useStoryMessages } from '../support/locale';
-import { SiteFooter, SiteHeader } from './connexx-site';
+import { ConnexxCookiePolicyPage } from './connexx-page';
 
 /**
  * The Connexx cookie policy page as a visitor meets it. The store keeps its decision in the real
@@ -11,30 +11,7 @@ import { SiteFooter, SiteHeader } from './connexx-site';
  * consent" replays the first visit).
  */
 function CookiePolicyPage() {
-  return (
-    <ConsentProvider policy={connexxPolicy} messages={useStoryMessages()}>
-      <CookieBanner policyHref="#cc-policy-overview" />
-      <div className="cx-site">
-        <SiteHeader />
-        <main id="main" className="cx-main" tabIndex={-1}>
-          <nav className="cx-breadcrumb" aria-label="Breadcrumb">
-            <ol>
-              <li>
-                <a href="#home">Home</a>
-              </li>
-              <li>
-                <a href="#legal">Legal</a>
-              </li>
-              <li aria-current="page">Cookie Policy</li>
-            </ol>
-          </nav>
-          <PolicySections content={connexxPage} toc />
-        </main>
-        <SiteFooter />
-      </div>
-      <PreferencesDialog />
-    </ConsentProvider>
-  );
+  return <ConnexxCookiePolicyPage messages={useStoryMessages()} />;
 }
 
 const meta = {

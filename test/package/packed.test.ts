@@ -39,10 +39,27 @@ describe('the packed package, installed in a new app', () => {
   it('ships only dist/ with the entries the exports map names', () => {
     const listing = run('tar', ['-tzf', tarball], app);
     const files = listing.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core/index.js', 'dist/core/index.cjs', 'dist/styles.css', 'dist/i18n/de.js']) {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core/index.js', 'dist/core/index.cjs', 'dist/styles.css', 'dist/i18n/de.js', 'dist/audit/index.js', 'dist/audit/index.cjs', 'dist/audit/index.d.ts', 'dist/audit/cli.js']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(f))).toEqual([]);
+  });
+
+  it('ships the audit entry and the consent-ui command, which load without playwright-core installed', () => {
+    writeFileSync(
+      join(app, 'audit.mjs'),
+      `import { auditConsent, registrableDomain } from '@connexx/consent-ui/audit';
+       console.log(typeof auditConsent, registrableDomain('www.example.co.uk'));`,
+    );
+    expect(run('node', ['audit.mjs'], app).trim()).toBe('function example.co.uk');
+    let failure: { status?: number; stderr?: string } = {};
+    try {
+      run(join(app, 'node_modules/.bin/consent-ui'), [], app);
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure.status).toBe(2);
+    expect(failure.stderr).toMatch(/Usage: consent-ui audit URL --policy MODULE/);
   });
 
   it('imports from ESM and renders the banner on the server', () => {
