@@ -8,3 +8,5 @@ export { ConsentStatus } from './status/consent-status';
 export type { ConsentStatusProps } from './status/consent-status';
 export * from './cookie-table';
 export * from './policy';
+export { ConsentFrame } from './frame/consent-frame';
+export type { ConsentFrameProps } from './frame/consent-frame';
