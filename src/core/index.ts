@@ -8,7 +8,7 @@ export { parseCookieHeader } from './cookie-jar';
 export type { CookieOptions } from './cookie-jar';
 export { readSignals } from './signals';
 export { activateScripts, loadScript } from './scripts';
-export type { LoadScriptOptions, ScriptAttributes } from './scripts';
+export type { ActivateScriptsOptions, LoadScriptOptions, ScriptAttributes, ScriptPolicy, TrustedScriptOptions } from './scripts';
 export { firePixel } from './pixel';
 export type { FirePixelOptions } from './pixel';
 export { connectCookieMonitor } from './cookie-monitor';

@@ -21,12 +21,19 @@ export async function bundleForBrowser(entry: URL, options: BuildOptions = {}): 
   return result.outputFiles[0]!.text;
 }
 
-/** Serves `files` (path -> [content type, body]) and `page(request)` as HTML for any other path. */
-export async function serve(files: Record<string, [string, string]>, page: (request: IncomingMessage) => string) {
+/**
+ * Serves `files` (path -> [content type, body]) and `page(request)` as HTML for any other path,
+ * with `headers(request)` added to the page's response (a Content-Security-Policy, say).
+ */
+export async function serve(
+  files: Record<string, [string, string]>,
+  page: (request: IncomingMessage) => string,
+  headers: (request: IncomingMessage) => Record<string, string> = () => ({}),
+) {
   const server = createServer((req, res) => {
     const file = files[req.url ?? ''];
     if (file) return res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(req));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...headers(req) }).end(page(req));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
