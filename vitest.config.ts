@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/core/**', 'test/e2e/**', 'test/package/**'],
+          exclude: ['test/core/**', 'test/e2e/**', 'test/example/**', 'test/package/**'],
           setupFiles: ['test/setup.ts'],
           // jsdom + user-event runs share 2 cores with Chromium in `npm test`: leave room for a slow moment.
           testTimeout: 20_000,
@@ -39,6 +39,17 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e/require-chromium.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // examples/next built for production against the packed library and served by `next start`.
+        test: {
+          name: 'example',
+          environment: 'node',
+          include: ['test/example/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/require-chromium.ts', 'test/example/next-app.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', ')} } from '${from}'; console.log(${names.join(', ')});`;
+export const use = (names, from = '@connexx/consent-ui') => `import { ${names.join(', ')} } from '${from}'; console.log(${names.join(', ')});`;
 
 /**
  * name -> [source, budget in gzip bytes (the test fails above it), target if stricter]. The full
