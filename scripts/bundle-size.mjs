@@ -27,13 +27,15 @@ export const use = (names, from = '@connexx/consent-ui') => `import { ${names.jo
  * Sensitive routes (issue #12: SensitivePage marks, the server HTML's mark for a route that
  * hydrates late, a nested provider's refusal) add about 280 B to every provider; the budgets of
  * core + hooks, banner alone, shell and full kit were raised by what they measured.
+ * Jurisdictions (issue #13: regimes, the default map, format-2 records, the opt-out action) add
+ * about 640 B to the core and so to every measure; budgets hold that, targets the sizes before.
  */
 export const scenarios = {
-  core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3020],
-  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 4689],
-  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 6565],
-  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 19996],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 24930, 22000],
+  core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3660, 3020],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 5330, 4689],
+  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 7210, 6565],
+  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 20660, 19996],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 25575, 22000],
 };
 export const stylesBudget = 4000;
 

@@ -1,4 +1,5 @@
-import type { Policy } from './policy';
+import { defaultJurisdictions, regimeFor, type Regime } from './jurisdiction';
+import type { CategoryDefinition, Policy } from './policy';
 import type { ConsentStore } from './store';
 
 export type ConsentModeKey =
@@ -24,45 +25,81 @@ export const defaultConsentModeMapping: ConsentModeMapping = {
 export interface ConsentModeDefaultsOptions<Id extends string = string> {
   /** Keys a required category controls default to granted (it is always granted). */
   mapping?: ConsentModeMapping<Id>;
-  /** ISO 3166 codes (`'US-CA'`, `'DE'`) the defaults apply to; everywhere when left out. */
+  /** ISO 3166 codes (`'US-CA'`, `'DE'`) the general default applies to; everywhere when left out. */
   region?: readonly string[];
+  /**
+   * One `default` per regime before the general one, each with Google's `region` parameter: the
+   * regions of the policy's `jurisdictions` and of the default map. Where a regime puts a category
+   * in force before any decision (`opt-out`, `health-data`), its keys start granted there, except
+   * sale-or-share keys when the browser sends GPC. Everywhere else the general, all-denied default
+   * applies. Google applies the most specific region that matches the visitor.
+   */
+  perRegime?: boolean;
   /** Milliseconds Google's tags wait for the update. Default 500. */
   waitForUpdate?: number;
   /** Redacts ad click identifiers while ad_storage is denied. */
   adsDataRedaction?: boolean;
+  /** Passes ad click information in link URLs while cookies are denied (`url_passthrough`). */
+  urlPassthrough?: boolean;
 }
 
 // JSON is valid JS; escaping `<` keeps `</script>` or `<!--` in a value from ending the element.
 const js = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
+const KEYS: readonly ConsentModeKey[] = [
+  'ad_storage',
+  'ad_user_data',
+  'ad_personalization',
+  'analytics_storage',
+  'functionality_storage',
+  'personalization_storage',
+];
+
 /**
  * The inline script for `<head>`, before any Google tag: creates `dataLayer` and `gtag`, then
- * sets every Consent Mode key to denied (security_storage granted) until the visitor decides.
+ * sets every Consent Mode key to denied (security_storage granted) until the visitor decides;
+ * with `perRegime`, first the defaults of the regions whose law lets categories run until then.
  */
 export function consentModeDefaultsScript<Id extends string>(
   policy: Policy<Id>,
-  { mapping = defaultConsentModeMapping as ConsentModeMapping<Id>, region, waitForUpdate = 500, adsDataRedaction }: ConsentModeDefaultsOptions<Id> = {},
+  { mapping = defaultConsentModeMapping as ConsentModeMapping<Id>, region, perRegime, waitForUpdate = 500, adsDataRedaction, urlPassthrough }: ConsentModeDefaultsOptions<Id> = {},
 ): string {
-  const defaults: Record<string, unknown> = {
-    ad_storage: 'denied',
-    ad_user_data: 'denied',
-    ad_personalization: 'denied',
-    analytics_storage: 'denied',
-    functionality_storage: 'denied',
-    personalization_storage: 'denied',
-    security_storage: 'granted',
-  };
-  // A key is granted from the start only when every category that maps to it is required: one an
-  // optional category also controls waits for the visitor.
   const keys = (id: Id) => (Object.prototype.hasOwnProperty.call(mapping, id) ? mapping[id] ?? [] : []);
-  const optionalKeys = new Set(policy.categories.flatMap((c) => (c.required ? [] : keys(c.id))));
-  for (const c of policy.categories) if (c.required) for (const key of keys(c.id)) if (!optionalKeys.has(key)) defaults[key] = 'granted';
-  if (region) defaults.region = region;
-  defaults.wait_for_update = waitForUpdate;
+  // A key is granted from the start only when every category that maps to it is in force from the
+  // start: under opt-in only required ones, so a key an optional category also controls waits.
+  const defaults = (inForce: (c: CategoryDefinition<Id>) => boolean, where?: readonly string[]) => {
+    const values: Record<string, unknown> = {};
+    for (const key of KEYS) {
+      const controlling = policy.categories.filter((c) => keys(c.id).includes(key));
+      values[key] = controlling.length && controlling.every((c) => c.required || inForce(c)) ? 'granted' : 'denied';
+    }
+    values.security_storage = 'granted';
+    if (where) values.region = where;
+    values.wait_for_update = waitForUpdate;
+    return values;
+  };
+  let commands = '';
+  if (perRegime) {
+    const byRegime = new Map<Regime, string[]>();
+    for (const code of Object.keys({ ...defaultJurisdictions, ...policy.jurisdictions })) {
+      const regime = regimeFor(code, policy.jurisdictions);
+      byRegime.set(regime, [...(byRegime.get(regime) ?? []), code]);
+    }
+    for (const [regime, codes] of byRegime) {
+      const inForce = (gpc: boolean) => (c: CategoryDefinition<Id>) =>
+        regime != 'opt-in' && !(gpc && c.saleOrShare) && !(regime == 'health-data' && c.healthData);
+      const plain = js(defaults(inForce(false), codes));
+      const signalled = js(defaults(inForce(true), codes));
+      // The page knows GPC before any tag runs; the server's cached HTML may not.
+      commands += `gtag("consent","default",${plain === signalled ? plain : `navigator.globalPrivacyControl===true?${signalled}:${plain}`});`;
+    }
+  }
   return (
     'window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments)}' +
-    `gtag("consent","default",${js(defaults)});` +
-    (adsDataRedaction ? 'gtag("set","ads_data_redaction",true);' : '')
+    commands +
+    `gtag("consent","default",${js(defaults(() => false, region))});` +
+    (adsDataRedaction ? 'gtag("set","ads_data_redaction",true);' : '') +
+    (urlPassthrough ? 'gtag("set","url_passthrough",true);' : '')
   );
 }
 
@@ -104,7 +141,7 @@ export function connectGoogleConsentMode<Id extends string>(
   // On the server there is no page to tell, and a dataLayer there would be shared by every request.
   if (typeof window == 'undefined') return () => {};
   const update = () => {
-    const { choices, record } = store.getState();
+    const { choices, record, regime } = store.getState();
     const values: Partial<Record<ConsentModeKey, ConsentModeValue>> = {};
     for (const id in mapping) {
       // `=== true`: a mapping key the policy lacks (even `toString`, a function on every object) is denied.
@@ -112,7 +149,9 @@ export function connectGoogleConsentMode<Id extends string>(
     }
     const key = page();
     const text = JSON.stringify(values);
-    if (sent.get(key) === text || (!record && !sent.has(key))) return;
+    // Under opt-in the defaults already deny everything a pending visitor has not allowed; under
+    // the US regimes categories run before any decision, and Google is told so.
+    if (sent.get(key) === text || (!record && regime == 'opt-in' && !sent.has(key))) return;
     sent.set(key, text);
     gtag('consent', 'update', values);
   };

@@ -1,7 +1,9 @@
 export { categoryOf, definePolicy, nameMatches, optionalCategories, PolicyError } from './policy';
 export type { CategoryDefinition, CategoryId, CookieDeclaration, Policy, PolicyDefinition, ServiceDeclaration, StorageDeclaration } from './policy';
 export { decodeRecord, encodeRecord } from './record';
-export type { ConsentMethod, ConsentRecord, ConsentSignals, DecodeOptions } from './record';
+export type { ConsentMethod, ConsentRecord, ConsentRecordInput, ConsentSignals, DecodeOptions } from './record';
+export { defaultJurisdictions, normalizeJurisdiction, regimeFor } from './jurisdiction';
+export type { JurisdictionMap, Regime } from './jurisdiction';
 export { createConsentStore, decidedHere } from './store';
 export type { ConsentState, DecisionStatus, ConsentStore, ConsentStoreOptions, Listener } from './store';
 export { parseCookieHeader } from './cookie-jar';

@@ -1,4 +1,5 @@
 import { isCategoryId } from './record';
+import { normalizeJurisdiction, regimes, type JurisdictionMap } from './jurisdiction';
 
 /** A first-party cookie a category sets. `name` may end in `*` to match a prefix (`_ga_*`). */
 export interface CookieDeclaration {
@@ -34,6 +35,12 @@ export interface CategoryDefinition<Id extends string = string> {
   required?: boolean;
   /** Sells or shares personal data (CCPA): honours Global Privacy Control. */
   saleOrShare?: boolean;
+  /**
+   * May collect consumer health data (Washington's My Health My Data Act, RCW 19.373.010): under
+   * the `health-data` regime it stays off until the visitor opts in, and with `saleOrShare` it is
+   * never granted by "Accept all".
+   */
+  healthData?: boolean;
   examples?: readonly string[];
   cookies?: readonly CookieDeclaration[];
   services?: readonly ServiceDeclaration[];
@@ -46,12 +53,15 @@ export interface PolicyDefinition<Id extends string = string> {
   revision: string | number;
   updatedAt?: string;
   categories: readonly CategoryDefinition<Id>[];
+  /** Overrides of the default jurisdiction map (`{ US: 'opt-in', 'US-TX': 'opt-out' }`), consulted first. */
+  jurisdictions?: JurisdictionMap;
 }
 
 export interface Policy<Id extends string = string> {
   readonly revision: string;
   readonly updatedAt?: string;
   readonly categories: readonly Readonly<CategoryDefinition<Id>>[];
+  readonly jurisdictions?: JurisdictionMap;
 }
 
 /** The literal union of a policy's category ids. */
@@ -101,16 +111,22 @@ export function definePolicy<const Id extends string>(definition: PolicyDefiniti
   // production build does not ship the checks to every visitor. Bundlers replace NODE_ENV, as for
   // React itself; a `typeof process` guard would defeat that and ship the checks everywhere.
   if (process.env.NODE_ENV !== 'production') validatePolicy(definition);
-  const { revision, updatedAt, categories } = definition;
+  const { revision, updatedAt, categories, jurisdictions } = definition;
   return Object.freeze({
     revision: String(revision),
     updatedAt,
     categories: Object.freeze(categories.map((c) => Object.freeze({ ...c }))),
+    jurisdictions: jurisdictions && Object.freeze({ ...jurisdictions }),
   });
 }
 
 function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): void {
-  const { revision, categories } = definition ?? ({} as PolicyDefinition<Id>);
+  const { revision, categories, jurisdictions } = definition ?? ({} as PolicyDefinition<Id>);
+  if (jurisdictions !== undefined && (typeof jurisdictions != 'object' || !jurisdictions)) fail('jurisdictions must be an object such as { US: \'opt-in\' }.');
+  for (const [key, regime] of Object.entries(jurisdictions ?? {})) {
+    if (normalizeJurisdiction(key) !== key) fail(`jurisdictions key ${JSON.stringify(key)} must be an upper-case ISO 3166 code such as 'US' or 'US-CA'.`);
+    if (!regimes.includes(regime)) fail(`jurisdictions["${key}"] must be one of ${regimes.join(', ')}, got ${JSON.stringify(regime)}.`);
+  }
   if (!(isText(revision) || Number.isFinite(revision))) fail('revision must be a non-empty string or a number.');
   // It travels percent-encoded in the cookie; a lone surrogate cannot be encoded.
   if (typeof revision === 'string' && (revision as { isWellFormed?: () => boolean }).isWellFormed?.() === false) fail('revision must be well-formed Unicode.');
@@ -131,6 +147,7 @@ function validatePolicy<Id extends string>(definition: PolicyDefinition<Id>): vo
     if (!isText(title)) fail(`${where} has an empty title.`);
     if (typeof description !== 'string') fail(`${where} needs a description.`);
     if (required && saleOrShare) fail(`${where} cannot be both required and saleOrShare.`);
+    if (category.healthData !== undefined && typeof category.healthData != 'boolean') fail(`${where}.healthData must be true or false.`);
     if (!list(examples, `${where}.examples`).every((e) => typeof e === 'string')) fail(`${where}.examples must be strings.`);
     checkCookies(category.cookies, where);
     list(category.services, `${where}.services`).forEach((service, j) => {

@@ -1,6 +1,8 @@
+import { CODE, regimes, type Regime } from './jurisdiction';
 import type { Policy } from './policy';
 
-export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'signal';
+/** `opt-out`: the one-step opt-out of sale or sharing, where the law lets the rest run until then. */
+export type ConsentMethod = 'accept-all' | 'reject-all' | 'custom' | 'signal' | 'opt-out';
 
 export interface ConsentSignals {
   /** Global Privacy Control (`navigator.globalPrivacyControl === true`). */
@@ -19,14 +21,24 @@ export interface ConsentRecord<Id extends string = string> {
   choices: Record<Id, boolean>;
   /** Which browser signals were present when the decision was made. */
   signals: ConsentSignals;
+  /** The regime the decision was made under (`opt-in` for a format-1 cookie, made before regimes). */
+  regime: Regime;
+  /** Where the visitor was, as the host told the store (`'US-CA'`); absent when unknown. */
+  jurisdiction?: string;
 }
 
-// Format 1: `1|id|revision|decidedAt(ms, base 36)|method|signal bits|cat:1.cat:0`.
-// Every character is a cookie-octet (RFC 6265), so the value needs no quoting. One record has one
-// spelling: the time has no leading zero.
-const FORMAT = /^1\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcs])\|([0-3])\|([\w:.-]{1,3000})$/;
-const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal'];
-const METHOD_CODES = 'arcs';
+/** A record to encode: one made before regimes existed is an opt-in one. */
+export type ConsentRecordInput = Omit<ConsentRecord, 'regime'> & { regime?: Regime };
+
+// Format 2: `2|id|revision|decidedAt(ms, base 36)|method|signal bits|regime|jurisdiction|cat:1.cat:0`.
+// Format 1, still read as an opt-in decision, has neither regime nor jurisdiction, and no `opt-out`
+// method. Every character is a cookie-octet (RFC 6265), so the value needs no quoting. One record
+// has one spelling: the time has no leading zero.
+const FORMAT =
+  /^(1|2)\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|([A-Z0-9-]{0,6})\|)?([\w:.-]{1,3000})$/;
+const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out'];
+const METHOD_CODES = 'arcso';
+const REGIME_CODES = 'ohi';
 const CHOICE = /^([A-Za-z][\w-]{0,39}):([01])$/;
 const CATEGORY_ID = /^[A-Za-z][\w-]{0,39}$/;
 const DAY_MS = 864e5;
@@ -45,18 +57,20 @@ export const isCategoryId = (id: string): boolean => CATEGORY_ID.test(id);
 export const choicesFor = <Id extends string>(policy: Policy<Id>, grant: (category: Policy<Id>['categories'][number]) => unknown) =>
   Object.fromEntries(policy.categories.map((c) => [c.id, isCategoryId(c.id) && !!grant(c)])) as Record<Id, boolean>;
 
-export function encodeRecord(record: ConsentRecord): string {
+export function encodeRecord(record: ConsentRecordInput): string {
   const choices = Object.keys(record.choices)
     .filter(isCategoryId)
     .map((id) => `${id}:${record.choices[id] ? 1 : 0}`)
     .join('.');
   return [
-    1,
+    2,
     record.id,
     encodeURIComponent(record.revision),
     Date.parse(record.decidedAt).toString(36),
     METHOD_CODES[METHODS.indexOf(record.method)],
     (record.signals.gpc ? 1 : 0) + (record.signals.dnt ? 2 : 0),
+    REGIME_CODES[regimes.indexOf(record.regime ?? 'opt-in')],
+    record.jurisdiction ?? '',
     choices,
   ].join('|');
 }
@@ -79,10 +93,14 @@ export function decodeRecord<Id extends string>(
 ): ConsentRecord<Id> | null {
   try {
     // Some frameworks percent-encode cookie values they pass on (Next.js cookies().toString()).
-    if (typeof value === 'string' && /^1%7C/i.test(value)) value = decodeURIComponent(value);
+    if (typeof value === 'string' && /^[12]%7C/i.test(value)) value = decodeURIComponent(value);
     const match = typeof value === 'string' && value.length < 4000 && FORMAT.exec(value);
     if (!match) return null;
-    const [, id, revision, time, methodCode, signalBits, choiceText] = match as unknown as string[];
+    const [, format, id, revision, time, methodCode, signalBits, regimeCode, place, choiceText] = match as unknown as string[];
+    // Each format has exactly its own fields: a format-1 value with a regime, or a format-2 one
+    // without, is not a record either version wrote.
+    if ((format === '2') !== (regimeCode !== undefined) || (format === '1' && methodCode === 'o')) return null;
+    if (place && !CODE.test(place)) return null;
     const decidedAt = parseInt(time!, 36);
     // A clock a day ahead of ours is tolerated; a record dated further on would never expire.
     if (decodeURIComponent(revision!) !== policy.revision || decidedAt > now + DAY_MS || now - decidedAt > maxAgeDays * DAY_MS) {
@@ -98,14 +116,17 @@ export function decodeRecord<Id extends string>(
     const known = policy.categories.filter((c) => isCategoryId(c.id));
     if (stored.size !== known.length || known.some((c) => stored.get(c.id) !== true && (c.required || !stored.has(c.id)))) return null;
     const bits = Number(signalBits);
-    return {
+    const record: ConsentRecord<Id> = {
       id: id!,
       revision: policy.revision,
       decidedAt: new Date(decidedAt).toISOString(),
       method: METHODS[METHOD_CODES.indexOf(methodCode!)]!,
       choices: choicesFor(policy, (c) => stored.get(c.id)),
       signals: { gpc: (bits & 1) === 1, dnt: (bits & 2) === 2 },
+      regime: regimeCode ? regimes[REGIME_CODES.indexOf(regimeCode)]! : 'opt-in',
     };
+    if (place) record.jurisdiction = place;
+    return record;
   } catch {
     return null;
   }

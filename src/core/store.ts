@@ -1,4 +1,5 @@
 import { createCookieJar, parseCookieValues, resolveCookieOptions, type CookieOptions } from './cookie-jar';
+import { normalizeJurisdiction, regimeFor, regimes, type Regime } from './jurisdiction';
 import { categoryOf, type CategoryDefinition, type Policy } from './policy';
 import { choicesFor, createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
 import { readSignals } from './signals';
@@ -7,11 +8,18 @@ export type DecisionStatus = 'pending' | 'decided';
 
 export interface ConsentState<Id extends string = string> {
   status: DecisionStatus;
-  /** What is in force now: required categories always true; optional ones false while pending. */
+  /**
+   * What is in force now: required categories always true; while pending, optional ones are false
+   * under `opt-in`, and as the regime allows under the others.
+   */
   choices: Readonly<Record<Id, boolean>>;
   record: ConsentRecord<Id> | null;
   preferencesOpen: boolean;
   signals: ConsentSignals;
+  /** The regime in force for this visitor's jurisdiction (`opt-in` when unknown). */
+  regime: Regime;
+  /** The visitor's jurisdiction as given (normalized, `'US-CA'`), or undefined when unknown. */
+  jurisdiction?: string;
 }
 
 export interface ConsentStoreOptions<Id extends string = string> {
@@ -36,6 +44,12 @@ export interface ConsentStoreOptions<Id extends string = string> {
    * passed to the browser's provider too, so the first HTML and hydration agree.
    */
   signals?: Partial<ConsentSignals>;
+  /**
+   * Where the visitor is, as an ISO 3166 code (`'DE'`, `'US-CA'`), e.g. from
+   * `jurisdictionFromHeaders` on the server; it picks the regime (see `definePolicy`'s
+   * `jurisdictions`). Missing or unknown means `opt-in`, today's behaviour.
+   */
+  jurisdiction?: string;
   /** Clock, for tests. */
   now?: () => number | Date;
 }
@@ -54,6 +68,8 @@ export interface ConsentStore<Id extends string = string> {
   subscribe(listener: Listener): () => void;
   acceptAll(): void;
   rejectAll(): void;
+  /** Opts out of sale and sharing in one step, leaving the rest as it is in force (`opt-out` regimes). */
+  optOut(): void;
   /** Saves a custom decision; categories left out keep their current value. */
   save(choices: Partial<Record<Id, boolean>>): void;
   setCategory(id: Id, granted: boolean): void;
@@ -94,27 +110,49 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const listeners = new Set<Listener>();
   const signals: ConsentSignals = { ...readSignals(), ...options.signals };
   const optOut = (s: ConsentSignals) => (respectGlobalPrivacyControl && s.gpc) || (respectDoNotTrack && s.dnt);
+  const jurisdiction = normalizeJurisdiction(options.jurisdiction);
+  const regime = regimeFor(jurisdiction, policy.jurisdictions);
   let destroyed = false;
   let { sensitive } = options;
+  const blocked = (c: CategoryDefinition<Id>) => sensitive === true || (sensitive && sensitive.includes(c.id));
+  // Sharing consumer health data needs a consent separate from collecting it (RCW 19.373.030):
+  // only its own switch grants it, never "Accept all".
+  const ownSwitchOnly = (c: CategoryDefinition<Id>) => regime == 'health-data' && c.healthData && c.saleOrShare;
 
-  // What is in force: the stored choices, less what this page may not run, and less any selling or
-  // sharing a decision allowed before the browser sent an opt-out signal (CCPA 7025).
+  // What is in force: the stored choices, less what this page may not run, less any selling or
+  // sharing a decision allowed before the browser sent an opt-out signal (CCPA 7025), and less
+  // health-data sharing that only an "Accept all" granted.
   const inForce = (record: ConsentRecord<Id>, s: ConsentSignals) => {
     const signalled = optOut(s) && !optOut(record.signals);
     return choicesOf(
-      (c) => !(sensitive === true || (sensitive && sensitive.includes(c.id))) && !(signalled && c.saleOrShare) && record.choices[c.id],
+      (c) => !blocked(c) && !(signalled && c.saleOrShare) && !(ownSwitchOnly(c) && record.method == 'accept-all') && record.choices[c.id],
     );
   };
+
+  // While nobody has decided: nothing optional under opt-in; under the US regimes everything but
+  // sale or sharing the browser opted out of and, under health-data, what may collect health data.
+  const undecided = (s: ConsentSignals) =>
+    choicesOf((c) => regime != 'opt-in' && !blocked(c) && !(c.saleOrShare && optOut(s)) && !(regime == 'health-data' && c.healthData));
 
   const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => choicesFor(policy, (c) => c.required || grant(c));
 
   const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, preferencesOpen = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
-    choices: record ? inForce(record, s) : choicesOf(() => false),
+    choices: record ? inForce(record, s) : undecided(s),
     record,
     preferencesOpen,
     signals: s,
+    regime,
+    jurisdiction,
   });
+
+  // A decision made under a looser regime than this visitor's holds only where every category it
+  // grants was granted by the visitor's own act; one made under a stricter regime always holds.
+  const holds = (record: ConsentRecord<Id>) =>
+    regimes.indexOf(record.regime) >= regimes.indexOf(regime) ||
+    record.method == 'accept-all' ||
+    record.method == 'custom' ||
+    !policy.categories.some((c) => !c.required && record.choices[c.id]);
 
   // The newest valid decision among every consent cookie the page sees: one left on another path
   // or domain (a parent domain's, an earlier `cookie.domain`) must not outvote a later refusal.
@@ -124,7 +162,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       const record = decodeRecord(value, policy, { now: now(), maxAgeDays: cookie.maxAgeDays });
       if (record && (!found || record.decidedAt > found.decidedAt)) found = record;
     }
-    return found;
+    return found && holds(found) ? found : null;
   };
   const read = () => newest(jar.getAll(cookie.name));
 
@@ -171,7 +209,9 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       method,
       choices,
       signals,
+      regime,
     };
+    if (jurisdiction) record.jurisdiction = jurisdiction;
     const secure = cookie.secure ?? (cookie.sameSite === 'None' || (typeof location !== 'undefined' && location.protocol === 'https:'));
     const value = encodeRecord(record);
     // A development build refuses a policy this large; in production, the visitor would be asked
@@ -229,8 +269,12 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       signalToRecord = false;
       return () => listeners.delete(listener);
     },
-    acceptAll: () => decide('accept-all', choicesOf((c) => !(c.saleOrShare && optOut(signals)))),
+    acceptAll: () => decide('accept-all', choicesOf((c) => !(c.saleOrShare && optOut(signals)) && !ownSwitchOnly(c))),
     rejectAll: () => decide('reject-all', choicesOf(() => false)),
+    optOut() {
+      const current = state.record?.choices ?? state.choices;
+      decide('opt-out', choicesOf((c) => !c.saleOrShare && current[c.id]));
+    },
     save,
     setCategory: (id, granted) => save({ [id]: granted } as Partial<Record<Id, boolean>>),
     reset() {
@@ -246,7 +290,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       // Compared by value: `sensitive={['performance']}` written inline is a new array each render.
       if (JSON.stringify(next) === JSON.stringify(sensitive)) return;
       sensitive = next;
-      if (state.record) set({ choices: inForce(state.record, signals) });
+      if (state.record || regime != 'opt-in') set({ choices: state.record ? inForce(state.record, signals) : undecided(signals) });
     },
     openPreferences: () => set({ preferencesOpen: true }),
     closePreferences: () => set({ preferencesOpen: false }),

@@ -21,6 +21,7 @@ export const de: Messages = {
       'reject-all': 'Sie haben zusätzliche Cookies abgelehnt. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
       custom: 'Sie haben Ihre Cookie-Einstellungen gespeichert. Sie können sie jederzeit ändern.',
       signal: 'Ihr Opt-out-Präferenzsignal wurde angewendet. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
+      'opt-out': 'Sie haben sich gegen den Verkauf und die Weitergabe Ihrer personenbezogenen Daten entschieden. Sie können Ihre Auswahl jederzeit ändern.',
     },
     hide: 'Ausblenden',
   },

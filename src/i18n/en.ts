@@ -18,6 +18,7 @@ export const enBanner = {
     'reject-all': "You've rejected additional cookies. You can change your cookie settings at any time.",
     custom: "You've saved your cookie settings. You can change them at any time.",
     signal: 'Your opt-out preference signal has been applied. You can change your cookie settings at any time.',
+    'opt-out': "You've opted out of the sale or sharing of your personal information. You can change your choices at any time.",
   },
   hide: 'Hide',
 };

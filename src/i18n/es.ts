@@ -21,6 +21,7 @@ export const es: Messages = {
       'reject-all': 'Ha rechazado las cookies adicionales. Puede cambiar su configuración de cookies en cualquier momento.',
       custom: 'Ha guardado su configuración de cookies. Puede cambiarla en cualquier momento.',
       signal: 'Se ha aplicado su señal de preferencia de exclusión voluntaria. Puede cambiar su configuración de cookies en cualquier momento.',
+      'opt-out': 'Ha optado por excluir la venta y el uso compartido de sus datos personales. Puede cambiar sus opciones en cualquier momento.',
     },
     hide: 'Ocultar',
   },

@@ -22,6 +22,7 @@ export const fr: Messages = {
       'reject-all': 'Vous avez refusé les cookies supplémentaires. Vous pouvez modifier vos paramètres de cookies à tout moment.',
       custom: 'Vos paramètres de cookies ont été enregistrés. Vous pouvez les modifier à tout moment.',
       signal: 'Votre signal de préférence de refus a été appliqué. Vous pouvez modifier vos paramètres de cookies à tout moment.',
+      'opt-out': 'Vous avez refusé la vente et le partage de vos données personnelles. Vous pouvez modifier vos choix à tout moment.',
     },
     hide: 'Masquer',
   },

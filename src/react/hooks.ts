@@ -6,7 +6,7 @@ import { useStoreFromContext, type RegisteredId } from './context';
 
 export type ConsentActions<Id extends string = RegisteredId> = Pick<
   ConsentStore<Id>,
-  'acceptAll' | 'rejectAll' | 'save' | 'setCategory' | 'reset' | 'openPreferences' | 'closePreferences'
+  'acceptAll' | 'rejectAll' | 'optOut' | 'save' | 'setCategory' | 'reset' | 'openPreferences' | 'closePreferences'
 >;
 
 export type UseConsentResult<Id extends string = RegisteredId> = ConsentState<Id> & ConsentActions<Id>;

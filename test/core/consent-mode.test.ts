@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectGoogleConsentMode, consentModeDefaultsScript, createConsentStore, definePolicy, type ConsentStoreOptions } from '../../src/core';
-import { policy } from '../fixtures/policies';
+import { healthPolicy, policy } from '../fixtures/policies';
 import { storedValue, type Id } from './enforcement-fakes';
 import { installFakeBrowser, type FakeBrowser } from './fake-browser';
 
@@ -80,6 +80,68 @@ describe('consentModeDefaultsScript', () => {
   });
 });
 
+describe('consentModeDefaultsScript, one default per regime (perRegime)', () => {
+  const GRANTED = { ...DENIED, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' };
+  const run = (text: string, gpc?: boolean) => {
+    const page: Record<string, unknown> = { navigator: gpc === undefined ? {} : { globalPrivacyControl: gpc } };
+    page.window = page;
+    runInNewContext(text, page);
+    return (page.dataLayer as unknown[]).map((entry) => Array.from(entry as ArrayLike<unknown>));
+  };
+  const regionOf = (entry: unknown[]) => (entry[2] as { region?: string[] }).region;
+
+  it('puts the regional defaults first, then the general all-denied one, then the settings, in that order', () => {
+    const text = consentModeDefaultsScript(healthPolicy, { perRegime: true, adsDataRedaction: true, urlPassthrough: true });
+    expect(text.indexOf('window.dataLayer=')).toBe(0);
+    expect(text.indexOf('function gtag(){dataLayer.push(arguments)}')).toBeLessThan(text.indexOf('gtag("consent"'));
+    const entries = run(text);
+    expect(entries.map((e) => (e[0] === 'set' ? e : [e[0], e[1], regionOf(e)?.[0]]))).toEqual([
+      ['consent', 'default', 'US-CA'],
+      ['consent', 'default', 'US-WA'],
+      ['consent', 'default', undefined],
+      ['set', 'ads_data_redaction', true],
+      ['set', 'url_passthrough', true],
+    ]);
+    expect(entries[2]![2]).toEqual({ ...DENIED, wait_for_update: 500 });
+  });
+
+  it('grants in opt-out regions what the regime puts in force, and denies sale-or-share keys under GPC', () => {
+    const text = consentModeDefaultsScript(policy, { perRegime: true });
+    const optOut = (gpc?: boolean) => run(text, gpc).find((e) => regionOf(e)?.includes('US-CA'))![2];
+    expect(optOut()).toEqual({ ...GRANTED, region: expect.arrayContaining(['US-CA', 'US-TX', 'US-VA']), wait_for_update: 500 });
+    expect(optOut(false)).toMatchObject({ ad_storage: 'granted' });
+    expect(optOut(true)).toMatchObject({ ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'granted' });
+    expect(optOut(true)).toMatchObject({ region: expect.not.arrayContaining(['DE', 'US-WA']) });
+  });
+
+  it('denies in health-data regions the keys of categories that may collect health data', () => {
+    const text = consentModeDefaultsScript(healthPolicy, { perRegime: true });
+    const washington = run(text).find((e) => regionOf(e)?.includes('US-WA'))![2];
+    expect(washington).toEqual({
+      ...DENIED,
+      functionality_storage: 'granted',
+      personalization_storage: 'granted',
+      region: ['US-WA', 'US-NV', 'US-CT'],
+      wait_for_update: 500,
+    });
+  });
+
+  it("follows the host's map: { US: opt-in, US-TX: opt-out } leaves only Texas granted, California explicitly denied", () => {
+    const p = definePolicy({ revision: 1, categories: policy.categories, jurisdictions: { US: 'opt-in', 'US-TX': 'opt-out' } });
+    const entries = run(consentModeDefaultsScript(p, { perRegime: true }));
+    const texas = entries.find((e) => regionOf(e)?.includes('US-TX'))![2];
+    const optIn = entries.find((e) => regionOf(e)?.includes('US'))![2];
+    expect(texas).toMatchObject({ ad_storage: 'granted', region: ['US-TX'] });
+    expect(optIn).toMatchObject({ ad_storage: 'denied', analytics_storage: 'denied' });
+    expect(regionOf(entries.find((e) => regionOf(e)?.includes('US'))!)).toEqual(expect.arrayContaining(['US', 'US-CA', 'US-WA']));
+  });
+
+  it('emits no regional default, exactly as before, when perRegime is not asked for', () => {
+    expect(consentModeDefaultsScript(healthPolicy)).toBe(consentModeDefaultsScript(healthPolicy, { perRegime: false }));
+    expect(run(consentModeDefaultsScript(healthPolicy))).toHaveLength(1);
+  });
+});
+
 describe('connectGoogleConsentMode on the server', () => {
   it('does nothing: no dataLayer shared by every request', () => {
     const store = createConsentStore<Id>({ policy, initialCookieHeader: `cookie_consent=${storedValue({ performance: true })}` });
@@ -130,6 +192,12 @@ describe('connectGoogleConsentMode', () => {
         personalization_storage: 'denied',
       }],
     ]);
+  });
+
+  it('tells Google what runs before any decision under an opt-out regime', () => {
+    const store = create({ jurisdiction: 'US-CA', signals: { gpc: true } });
+    connectGoogleConsentMode(store);
+    expect(pushed()).toEqual([['consent', 'update', expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' })]]);
   });
 
   it('sends the stored decision once on connect, and not again for the same record on a reconnect', () => {

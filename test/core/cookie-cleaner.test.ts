@@ -144,7 +144,7 @@ describe('connectCookieCleaner', () => {
 
   it('deletes on connect after a policy revision bump, and again on "Reject all"', () => {
     // A decision stored under revision 2 that allowed Performance; the policy is now at revision 3.
-    const old = storedValue({ performance: true }).replace(/^(1\|[^|]*\|)3\|/, '$12|');
+    const old = storedValue({ performance: true }).replace(/^(2\|[^|]*\|)3\|/, '$12|');
     expect(old).not.toBe(storedValue({ performance: true }));
     browser.jar.set('cookie_consent', old);
     plant('_ga', '_ga_ABC');

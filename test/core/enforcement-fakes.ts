@@ -41,6 +41,7 @@ export function storedValue(choices: Partial<Record<Id, boolean>>, id = 'a1b2c3d
     method: 'custom',
     choices: { essential: true, performance: false, functional: false, targeting: false, ...choices },
     signals: { gpc: false, dnt: false },
+    regime: 'opt-in',
   };
   return encodeRecord(record);
 }

@@ -13,6 +13,8 @@ const record: ConsentRecord<'essential' | 'performance' | 'functional' | 'target
   method: 'custom',
   choices: { essential: true, performance: true, functional: false, targeting: false },
   signals: { gpc: true, dnt: false },
+  regime: 'health-data',
+  jurisdiction: 'US-WA',
 };
 const value = encodeRecord(record);
 const decode = (v: unknown, options = {}) => decodeRecord(v, policy, { now: NOW, ...options });
@@ -48,6 +50,31 @@ describe('the consent record, encoded', () => {
   });
 });
 
+describe('the consent record, format 1 (before jurisdictions)', () => {
+  const formatOne = `1|${record.id}|3|${(NOW - DAY).toString(36)}|a|0|essential:1.performance:1.functional:1.targeting:1`;
+
+  it('still decodes, as a decision made under opt-in with no jurisdiction', () => {
+    expect(decode(formatOne)).toEqual({
+      id: record.id,
+      revision: '3',
+      decidedAt: record.decidedAt,
+      method: 'accept-all',
+      choices: { essential: true, performance: true, functional: true, targeting: true },
+      signals: { gpc: false, dnt: false },
+      regime: 'opt-in',
+    });
+  });
+
+  it('is re-encoded in format 2', () => {
+    expect(encodeRecord(decode(formatOne)!)).toBe(formatOne.replace(/^1\|/, '2|').replace('|a|0|', '|a|0|i||'));
+  });
+
+  it('knows no opt-out method, which came with format 2', () => {
+    expect(decode(formatOne.replace('|a|0|', '|o|0|'))).toBeNull();
+    expect(decode(value.replace('|c|1|', '|o|1|'))).toMatchObject({ method: 'opt-out' });
+  });
+});
+
 describe('decodeRecord, given a value that is not a valid record of this policy', () => {
   const swap = (from: string, to: string) => value.replace(from, to);
   it.each([
@@ -56,7 +83,13 @@ describe('decodeRecord, given a value that is not a valid record of this policy'
     ['a number', 42],
     ['an object', { choices: { performance: true } }],
     ['JSON', JSON.stringify(record)],
-    ['another format version', value.replace(/^1\|/, '2|')],
+    ['another format version', value.replace(/^2\|/, '3|')],
+    ['format 2 without regime and jurisdiction', value.replace('|h|US-WA|', '|')],
+    ['format 1 with a regime and jurisdiction', value.replace(/^2\|/, '1|')],
+    ['an unknown regime', value.replace('|h|US-WA|', '|x|US-WA|')],
+    ['a lower-case jurisdiction', value.replace('|US-WA|', '|us-wa|')],
+    ['a jurisdiction that names no place (XX)', value.replace('|US-WA|', '|XX|')],
+    ['a jurisdiction that is not a code', value.replace('|US-WA|', '|US-|')],
     ['a tampered choice value', swap('performance:1', 'performance:2')],
     ['a choice of "true"', swap('performance:1', 'performance:true')],
     ['an unknown category', swap('targeting:0', 'targeting:0.marketing:1')],
@@ -127,7 +160,8 @@ describe('decodeRecord, given arbitrary input (property-based)', () => {
       // Whatever decodes is exactly what the value encodes: no grant appears that is not written there.
       check(mutated);
     }), { numRuns: 5000 });
-  });
+    // 5,000 runs take 2-3 s alone; the cores are shared with Chromium in `npm test`.
+  }, 20_000);
 
   it('never touches Object.prototype, whatever the keys in the value', () => {
     fc.assert(fc.property(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString'), fc.boolean(), (key, bit) => {

@@ -28,6 +28,7 @@ describe('createConsentStore, given no stored decision', () => {
       record: null,
       preferencesOpen: false,
       signals: { gpc: false, dnt: false },
+      regime: 'opt-in',
     });
     expect(browser.writes).toEqual([]);
   });
@@ -106,7 +107,7 @@ describe('createConsentStore, given no stored decision', () => {
 describe('the consent cookie', () => {
   it('is written Path=/; Max-Age; SameSite=Lax; Secure on https', () => {
     create().acceptAll();
-    expect(browser.writes[0]).toMatch(/^cookie_consent=1\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+    expect(browser.writes[0]).toMatch(/^cookie_consent=2\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
   });
 
   it('is not Secure on http, and carries a Domain, name and lifetime when configured', () => {
@@ -203,7 +204,7 @@ describe('the consent cookie, set on more than one path or domain', () => {
 describe('cookie options passed as undefined', () => {
   it('keep their defaults, as a host passing its own optional props expects', () => {
     create({ cookie: { name: undefined, sameSite: undefined, maxAgeDays: undefined, path: undefined } }).rejectAll();
-    expect(browser.writes[0]).toMatch(/^cookie_consent=1\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+    expect(browser.writes[0]).toMatch(/^cookie_consent=2\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
   });
 });
 

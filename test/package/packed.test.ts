@@ -39,7 +39,7 @@ describe('the packed package, installed in a new app', () => {
   it('ships only dist/ with the entries the exports map names', () => {
     const listing = run('tar', ['-tzf', tarball], app);
     const files = listing.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core/index.js', 'dist/core/index.cjs', 'dist/styles.css', 'dist/i18n/de.js', 'dist/audit/index.js', 'dist/audit/index.cjs', 'dist/audit/index.d.ts', 'dist/audit/cli.js']) {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core/index.js', 'dist/core/index.cjs', 'dist/server/index.js', 'dist/server/index.cjs', 'dist/server/index.d.ts', 'dist/styles.css', 'dist/i18n/de.js', 'dist/audit/index.js', 'dist/audit/index.cjs', 'dist/audit/index.d.ts', 'dist/audit/cli.js']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(f))).toEqual([]);
@@ -70,12 +70,16 @@ describe('the packed package, installed in a new app', () => {
        import { ConsentProvider, CookieBanner, definePolicy } from '@connexx/consent-ui';
        import { createConsentStore } from '@connexx/consent-ui/core';
        import { de } from '@connexx/consent-ui/i18n/de';
+       import { jurisdictionFromHeaders, readConsent } from '@connexx/consent-ui/server';
        const policy = ${policySource};
        console.log(typeof createConsentStore, de.locale);
+       const jurisdiction = jurisdictionFromHeaders({ 'cf-ipcountry': 'US', 'cf-region-code': 'CA' }, { trust: ['cloudflare'] });
+       console.log('[server]', jurisdiction, readConsent({}, { policy, jurisdiction }).regime);
        console.log(renderToString(h(ConsentProvider, { policy }, h(CookieBanner))));`,
     );
     const out = run('node', ['esm.mjs'], app);
     expect(out).toContain('function de');
+    expect(out).toContain('[server] US-CA opt-out');
     expect(out).toMatch(/<section[^>]*aria-label="Cookie consent"/);
     expect(out).toContain('Accept all');
   });
@@ -87,12 +91,15 @@ describe('the packed package, installed in a new app', () => {
        const { renderToString } = require('react-dom/server');
        const { ConsentProvider, CookieBanner, definePolicy } = require('@connexx/consent-ui');
        const core = require('@connexx/consent-ui/core');
+       const server = require('@connexx/consent-ui/server');
        const policy = ${policySource};
+       console.log('[server]', server.readConsent(new Headers({ 'sec-gpc': '1' }), { policy, jurisdiction: 'DE' }).regime);
        const header = 'cookie_consent=' + core.encodeRecord({ id: '0b3c7a2e-9f41-4d5b-8c6e-2a1f0e9d8c7b', revision: '1', decidedAt: new Date().toISOString(), method: 'reject-all', choices: { essential: true, performance: false }, signals: { gpc: false, dnt: false } });
        console.log('[pending]' + renderToString(h(ConsentProvider, { policy }, h(CookieBanner))));
        console.log('[decided]' + renderToString(h(ConsentProvider, { policy, initialCookieHeader: header }, h(CookieBanner))));`,
     );
     const out = run('node', ['cjs.cjs'], app);
+    expect(out).toContain('[server] opt-in');
     expect(out).toMatch(/\[pending\]<section[^>]*aria-label="Cookie consent"/);
     expect(out).toMatch(/\[decided\]\s*$/m);
   });
@@ -101,7 +108,8 @@ describe('the packed package, installed in a new app', () => {
     writeFileSync(
       join(app, 'consumer.tsx'),
       `import { ConsentProvider, CookieBanner, definePolicy, useCookieCategory, type CategoryId } from '@connexx/consent-ui';
-       import { createConsentStore } from '@connexx/consent-ui/core';
+       import { createConsentStore, type Regime } from '@connexx/consent-ui/core';
+       import { readConsent, type GeolocationSource } from '@connexx/consent-ui/server';
        import type { Messages } from '@connexx/consent-ui';
        import { de } from '@connexx/consent-ui/i18n/de';
        export const policy = ${policySource};
@@ -116,7 +124,12 @@ describe('the packed package, installed in a new app', () => {
          useCookieCategory('perfomance');
          return <ConsentProvider policy={policy} messages={messages}><CookieBanner layout="box" />{String(granted)}{id}{typo}</ConsentProvider>;
        }
-       createConsentStore({ policy }).setCategory('performance', true);`,
+       createConsentStore({ policy }).setCategory('performance', true);
+       const trust: GeolocationSource[] = ['vercel'];
+       const regime: Regime = readConsent({ cookie: 'a=1' }, { policy, jurisdiction: 'US-CA' }).regime;
+       // @ts-expect-error not a CDN the entry knows
+       const wrong: GeolocationSource = 'akamai';
+       console.log(trust, regime, wrong);`,
     );
     const tsconfig = {
       compilerOptions: { strict: true, jsx: 'react-jsx', module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [] },
