@@ -85,6 +85,46 @@ describe('the preferences dialog at 400% zoom (320x256)', () => {
   });
 });
 
+describe('the preferences dialog at 400% zoom (320x256), by keyboard', () => {
+  const focused = (tab: Page) => tab.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
+
+  it('brings the control focus wraps to into view: Shift+Tab from Close to Save choices, Tab back to Close', async () => {
+    const { context, tab, errors } = await visit('view=dialog', zoomed);
+    const dialog = tab.getByRole('dialog', { name: 'Cookie preferences' });
+    const close = dialog.getByRole('button', { name: 'Close' });
+    const save = dialog.getByRole('button', { name: 'Save choices' });
+    await expect.poll(() => focused(tab)).toBe('Close');
+    await tab.keyboard.press('Shift+Tab');
+    await expect.poll(() => focused(tab)).toBe('Save choices');
+    expect(await inView(save), 'Save choices, focused by Shift+Tab from Close').toBe(true);
+    await tab.keyboard.press('Tab');
+    await expect.poll(() => focused(tab)).toBe('Close');
+    expect(await inView(close), 'Close, focused by Tab from Save choices').toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps every control it stops at in view, all the way round', async () => {
+    const { context, tab } = await visit('view=dialog', zoomed);
+    const dialog = tab.getByRole('dialog', { name: 'Cookie preferences' });
+    await expect.poll(() => focused(tab)).toBe('Close');
+    const outOfView: string[] = [];
+    for (const key of ['Tab', 'Shift+Tab']) {
+      for (let i = 0; i < 12; i++) {
+        await tab.keyboard.press(key);
+        const visible = await tab.evaluate(() => {
+          const r = document.activeElement!.getBoundingClientRect();
+          return r.top >= 0 && r.bottom <= innerHeight;
+        });
+        if (!visible) outOfView.push(`${key} to ${await focused(tab)}`);
+      }
+    }
+    expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    expect(outOfView).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('the preferences dialog at a normal size', () => {
   it('keeps its header and its choices in view while only its body scrolls', async () => {
     const { context, tab } = await visit('view=dialog', { viewport: { width: 1024, height: 600 } });
@@ -102,10 +142,12 @@ describe('the preferences dialog at a normal size', () => {
 });
 
 describe.each(['bar', 'box'])('the cookie banner (%s) at 400% zoom (320x256)', (layout) => {
-  it('fits in the viewport and scrolls, so its heading and each of its buttons can be brought fully into view', async () => {
+  it('takes its room in the page instead of covering it, so its heading and each of its buttons can be brought fully into view', async () => {
     const { context, tab, errors } = await visit(`view=banner&layout=${layout}`, zoomed);
     const banner = tab.getByRole('region', { name: 'Cookie consent' });
     await expect(banner.isVisible()).resolves.toBe(true);
+    expect(await banner.evaluate((el) => getComputedStyle(el).position)).not.toBe('fixed');
+    expect(await tab.evaluate(() => document.documentElement.style.scrollPaddingBottom)).toBe('0px');
     await expectReachable(banner.getByRole('heading', { name: 'We use cookies' }));
     for (const name of ['Accept all', 'Reject all', 'Customize']) await expectReachable(banner.getByRole('button', { name }));
     await expectReachable(banner.getByRole('heading', { name: 'We use cookies' }));

@@ -15,7 +15,9 @@ export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
   /** `bar`: full width along an edge. `box`: a card in a bottom (or top) corner. */
   layout?: 'bar' | 'box';
   /**
-   * `bottom` (default): fixed to the bottom edge, over the page. `top`: at the top of the page, in
+   * `bottom` (default): fixed to the bottom edge, over the page, except on a short viewport (at most
+   * 30em high: 200% zoom and more, a phone held sideways), where it takes its room in the page's
+   * flow where it is rendered, as `top` does. `top`: at the top of the page, in
    * its flow (GOV.UK's pattern), so it pushes the page down instead of covering its header;
    * render it as the first thing in the body, on the server with `initialCookieHeader` (HTML
    * that does not know the visitor's decision would show it, then move the page up to remove it).
@@ -103,12 +105,17 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
     spacer.setAttribute('aria-hidden', 'true');
     spacer.dataset.part = 'banner-spacer';
     document.body.append(spacer);
-    const observer = new ResizeObserver(() => {
-      spacer.style.height = root.scrollPaddingBottom = `${element.offsetHeight}px`;
-    });
+    // In the flow (a short viewport, see banner.css) it covers nothing and needs no room.
+    const update = () => {
+      spacer.style.height = root.scrollPaddingBottom = `${getComputedStyle(element).position == 'fixed' ? element.offsetHeight : 0}px`;
+    };
+    const observer = new ResizeObserver(update);
     observer.observe(element);
+    // Turning a phone, or zooming, can move it into the flow or out of it without resizing it.
+    addEventListener('resize', update);
     return () => {
       observer.disconnect();
+      removeEventListener('resize', update);
       spacer.remove();
       root.scrollPaddingBottom = before;
     };

@@ -50,7 +50,7 @@ const countDeclarations = (c: CategoryDefinition) =>
  * "Reject all" and "Accept all" decide at once. Escape and the close button save nothing.
  */
 export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, PreferencesDialogProps>(function PreferencesDialog(
-  { open: openProp, defaultOpen, onOpenChange, trigger, container, unstyled, className, onCloseAutoFocus, ...rest },
+  { open: openProp, defaultOpen, onOpenChange, trigger, container, unstyled, className, onCloseAutoFocus, onFocus, ...rest },
   ref,
 ) {
   const store = useStoreFromContext('PreferencesDialog');
@@ -127,6 +127,13 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
           lang={lang}
           data-part="dialog"
           className={cx(part('dialog'), className)}
+          onFocus={(event) => {
+            onFocus?.(event);
+            // Tab and Shift+Tab wrap around through Radix's focus scope, which focuses without
+            // scrolling (radix-ui/primitives#3227): on a short viewport the control it wraps to can
+            // be far out of view. Bring whatever takes focus into view, as the browser does itself.
+            event.target.scrollIntoView?.({ block: 'nearest' });
+          }}
           onCloseAutoFocus={(event) => {
             onCloseAutoFocus?.(event);
             if (event.defaultPrevented) return;
