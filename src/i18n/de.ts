@@ -23,7 +23,7 @@ export const de: Messages = {
       signal: 'Ihr Opt-out-Präferenzsignal wurde angewendet. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
       'opt-out': 'Sie haben sich gegen den Verkauf und die Weitergabe Ihrer personenbezogenen Daten entschieden. Sie können Ihre Auswahl jederzeit ändern.',
     },
-    hide: 'Ausblenden',
+    hide: 'Cookie-Hinweis ausblenden',
   },
   dialog: {
     title: 'Cookie-Einstellungen',

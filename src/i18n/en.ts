@@ -20,7 +20,7 @@ export const enBanner = {
     signal: 'Your opt-out preference signal has been applied. You can change your cookie settings at any time.',
     'opt-out': "You've opted out of the sale or sharing of your personal information. You can change your choices at any time.",
   },
-  hide: 'Hide',
+  hide: 'Hide cookie message',
 };
 
 export const enDialog = {

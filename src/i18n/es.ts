@@ -23,7 +23,7 @@ export const es: Messages = {
       signal: 'Se ha aplicado su señal de preferencia de exclusión voluntaria. Puede cambiar su configuración de cookies en cualquier momento.',
       'opt-out': 'Ha optado por excluir la venta y el uso compartido de sus datos personales. Puede cambiar sus opciones en cualquier momento.',
     },
-    hide: 'Ocultar',
+    hide: 'Ocultar el mensaje sobre cookies',
   },
   dialog: {
     title: 'Preferencias de cookies',

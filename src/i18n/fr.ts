@@ -24,7 +24,7 @@ export const fr: Messages = {
       signal: 'Votre signal de préférence de refus a été appliqué. Vous pouvez modifier vos paramètres de cookies à tout moment.',
       'opt-out': 'Vous avez refusé la vente et le partage de vos données personnelles. Vous pouvez modifier vos choix à tout moment.',
     },
-    hide: 'Masquer',
+    hide: 'Masquer le message sur les cookies',
   },
   dialog: {
     title: 'Préférences en matière de cookies',

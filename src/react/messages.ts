@@ -25,5 +25,5 @@ export function useSectionMessages<K extends Section>(section: K, defaults: Mess
  */
 export function useLocale(): string | undefined {
   const overrides = useContext(MessagesContext);
-  return overrides ? (typeof overrides.locale == 'string' ? overrides.locale : undefined) : 'en';
+  return overrides ? overrides.locale : 'en';
 }

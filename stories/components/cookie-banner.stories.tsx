@@ -75,20 +75,20 @@ export const FirstVisit: Story = {
   },
 };
 
-/** Reject all records the refusal; the confirmation takes focus and Hide puts the banner away. */
+/** Reject all records the refusal; the confirmation is read out, focus goes to Hide, which puts the banner away. */
 export const RejectAll: Story = {
   play: async ({ canvasElement, id }) => {
     const banner = within(bannerIn(canvasElement));
     await userEvent.click(banner.getByRole('button', { name: 'Reject all' }));
     const confirmation = banner.getByRole('status');
     await expect(confirmation).toHaveTextContent("You've rejected additional cookies. You can change your cookie settings at any time.");
-    await waitFor(() => expect(confirmation).toHaveFocus());
+    await waitFor(() => expect(banner.getByRole('button', { name: 'Hide cookie message' })).toHaveFocus());
     await expect(banner.queryByRole('button', { name: 'Reject all' })).toBeNull();
     await expect(storedDecision(id)).toMatchObject({
       method: 'reject-all',
       choices: { essential: true, performance: false, functional: false, targeting: false },
     });
-    await userEvent.click(banner.getByRole('button', { name: 'Hide' }));
+    await userEvent.click(banner.getByRole('button', { name: 'Hide cookie message' }));
     await expect(within(canvasElement).queryByRole('region', { name: 'Cookie consent' })).toBeNull();
   },
 };
@@ -110,7 +110,7 @@ export const HideMovesFocusOn: Story = {
   play: async ({ canvasElement }) => {
     const banner = within(bannerIn(canvasElement));
     await userEvent.click(banner.getByRole('button', { name: 'Accept all' }));
-    await userEvent.click(banner.getByRole('button', { name: 'Hide' }));
+    await userEvent.click(banner.getByRole('button', { name: 'Hide cookie message' }));
     await expect(within(canvasElement).queryByRole('region', { name: 'Cookie consent' })).toBeNull();
     await expect(within(canvasElement).getByRole('link', { name: 'Book an appointment' })).toHaveFocus();
   },
@@ -144,7 +144,7 @@ export const CustomizeAndSave: Story = {
     await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
     const confirmation = within(bannerIn(canvasElement)).getByRole('status');
     await expect(confirmation).toHaveTextContent("You've saved your cookie settings.");
-    await waitFor(() => expect(confirmation).toHaveFocus());
+    await waitFor(() => expect(within(bannerIn(canvasElement)).getByRole('button', { name: 'Hide cookie message' })).toHaveFocus());
     await expect(storedDecision(id)).toMatchObject({
       method: 'custom',
       choices: { performance: true, functional: false, targeting: false },
@@ -197,7 +197,7 @@ export const KeyboardOnly: Story = {
     await userEvent.keyboard('{Enter}');
 
     await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(within(bannerIn(canvasElement)).getByRole('status')).toHaveFocus());
+    await waitFor(() => expect(within(bannerIn(canvasElement)).getByRole('button', { name: 'Hide cookie message' })).toHaveFocus());
     await expect(storedDecision(id)?.choices).toMatchObject({ performance: true, functional: false, targeting: false });
   },
 };

@@ -63,12 +63,12 @@ export const Connexx: Story = {
       await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
     });
 
-    await step('The banner confirms the choice; Hide puts it away', async () => {
+    await step('The banner confirms the choice; Hide cookie message puts it away', async () => {
       const banner = within(canvas.getByRole('region', { name: 'Cookie consent' }));
       const confirmation = banner.getByRole('status');
       await expect(confirmation).toHaveTextContent("You've saved your cookie settings.");
-      await waitFor(() => expect(confirmation).toHaveFocus());
-      await userEvent.click(banner.getByRole('button', { name: 'Hide' }));
+      await waitFor(() => expect(banner.getByRole('button', { name: 'Hide cookie message' })).toHaveFocus());
+      await userEvent.click(banner.getByRole('button', { name: 'Hide cookie message' }));
       await expect(canvas.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
       await expect(storedDecision()).toMatchObject({
         method: 'custom',

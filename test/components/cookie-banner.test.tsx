@@ -82,18 +82,38 @@ describe('CookieBanner, after a choice made there', () => {
   it.each([
     ['Reject all', "You've rejected additional cookies. You can change your cookie settings at any time.", false],
     ['Accept all', "You've accepted additional cookies. You can change your cookie settings at any time.", true],
-  ])('after %s, replaces the choices with a focused confirmation, then hides', async (button, message, granted) => {
+  ])('after %s, replaces the choices with a confirmation, focus on "Hide cookie message", then hides', async (button, message, granted) => {
     const { user, store } = renderWithConsent(<CookieBanner />);
     await user.click(screen.getByRole('button', { name: button }));
     expect(store.getState().choices.performance).toBe(granted);
     expect(storedDecision()?.choices.performance).toBe(granted);
     const confirmation = within(banner()).getByRole('status');
     expect(confirmation).toHaveTextContent(message);
-    expect(confirmation).toHaveFocus();
+    expect(within(banner()).getByRole('button', { name: 'Hide cookie message' })).toHaveFocus();
     expect(within(banner()).queryByRole('button', { name: button })).toBeNull();
     expect(await axeViolations()).toEqual([]);
-    await user.click(within(banner()).getByRole('button', { name: 'Hide' }));
+    await user.click(within(banner()).getByRole('button', { name: 'Hide cookie message' }));
     expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+  });
+});
+
+describe('CookieBanner, read by a screen reader', () => {
+  it('has its live region before the decision, empty, and puts the confirmation in it: read out with its text, not as a bare "status"', async () => {
+    const { user } = renderWithConsent(<CookieBanner />);
+    const live = within(banner()).getByRole('status');
+    expect(live).toBeEmptyDOMElement();
+    await user.click(screen.getByRole('button', { name: 'Reject all' }));
+    expect(within(banner()).getByRole('status')).toBe(live);
+    expect(live).toHaveTextContent("You've rejected additional cookies. You can change your cookie settings at any time.");
+    // Focus stays off it: a focused live region is read twice, and a focused role="status" alone says "status".
+    expect(live).not.toHaveFocus();
+    expect(live).not.toHaveAttribute('tabindex');
+  });
+
+  it('names its Hide button after what it hides', async () => {
+    const { user } = renderWithConsent(<CookieBanner />);
+    await user.click(screen.getByRole('button', { name: 'Accept all' }));
+    expect(within(banner()).getByRole('button', { name: 'Hide cookie message' })).toBeVisible();
   });
 });
 
@@ -105,9 +125,7 @@ describe('CookieBanner, hidden after a choice made by keyboard', () => {
     expect(link).toHaveFocus();
     await user.tab();
     await user.keyboard('{Enter}');
-    expect(within(banner()).getByRole('status')).toHaveFocus();
-    await user.tab();
-    expect(within(banner()).getByRole('button', { name: 'Hide' })).toHaveFocus();
+    expect(within(banner()).getByRole('button', { name: 'Hide cookie message' })).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
     expect(link).toHaveFocus();
@@ -121,7 +139,7 @@ describe('CookieBanner, hidden after a choice made by keyboard', () => {
       </>,
     );
     await user.click(screen.getByRole('button', { name: 'Accept all' }));
-    await user.click(within(banner()).getByRole('button', { name: 'Hide' }));
+    await user.click(within(banner()).getByRole('button', { name: 'Hide cookie message' }));
     expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Book an appointment' })).toHaveFocus();
   });
@@ -199,7 +217,7 @@ describe('CookieBanner with the preferences dialog', () => {
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Customize' })).toHaveFocus(), { timeout: 5000 });
   });
 
-  it('confirms a choice saved in the dialog and keeps focus on the confirmation', async () => {
+  it('confirms a choice saved in the dialog and keeps focus next to the confirmation, on Hide', async () => {
     const { user } = renderWithConsent(
       <>
         <CookieBanner />
@@ -212,7 +230,7 @@ describe('CookieBanner with the preferences dialog', () => {
     const confirmation = within(banner()).getByRole('status');
     expect(confirmation).toHaveTextContent("You've saved your cookie settings.");
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(confirmation).toHaveFocus();
+    expect(within(banner()).getByRole('button', { name: 'Hide cookie message' })).toHaveFocus();
     expect(storedDecision()?.choices).toMatchObject({ performance: true, functional: false });
   });
 });

@@ -120,9 +120,21 @@ describe('CookieTable, given the Connexx policy', () => {
   });
 
   it('where it scrolls sideways, is a tab stop named by its caption, so a keyboard can scroll it, but no landmark', () => {
+    // A table wider than its wrapper, as the browser reports it when it lays the page out.
     const widths = [vi.spyOn(HTMLElement.prototype, 'scrollWidth', 'get').mockReturnValue(600), vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(300)];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private report: () => void) {}
+        observe() {
+          this.report();
+        }
+        disconnect() {}
+      },
+    );
     renderTable(<CookieTable kind="third-party" caption="Functional services" />);
     for (const spy of widths) spy.mockRestore();
+    vi.unstubAllGlobals();
     const scroller = screen.getByRole('group', { name: 'Functional services' });
     expect(scroller).toHaveAttribute('tabindex', '0');
     expect(scroller).toHaveAttribute('data-kind', 'third-party');

@@ -30,6 +30,21 @@ describe('ConsentStatus', () => {
   });
 });
 
+describe('ConsentStatus, for a screen reader', () => {
+  it('stays quiet on a change by default: the banner confirms a decision, and one voice is enough', () => {
+    const { store } = renderWithConsent(<ConsentStatus data-testid="status" />);
+    act(() => store.acceptAll());
+    const status = screen.getByTestId('status');
+    expect(status).not.toHaveAttribute('aria-live');
+    expect(status).not.toHaveAttribute('role');
+  });
+
+  it('reads each change out, politely, when the host asks', () => {
+    renderWithConsent(<ConsentStatus announce data-testid="status" />);
+    expect(screen.getByTestId('status')).toHaveAttribute('aria-live', 'polite');
+  });
+});
+
 describe('CookieSettingsButton', () => {
   it('opens the preferences from anywhere', async () => {
     const { user, store } = renderWithConsent(<CookieSettingsButton />);

@@ -58,7 +58,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
     },
     [forwardedRef],
   );
-  const confirmationRef = useRef<HTMLParagraphElement>(null);
+  const hideRef = useRef<HTMLButtonElement>(null);
   // Where focus was before it came into the banner: "Hide" takes the banner away, and focus goes
   // back there rather than being dropped on the document.
   const cameFrom = useRef<Element | null>(null);
@@ -85,8 +85,9 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   };
 
   useEffect(() => {
-    // The buttons that had focus are gone: put focus on the message so it is read and Tab goes on from here.
-    if (confirmation) confirmationRef.current?.focus();
+    // The buttons that had focus are gone: focus goes to "Hide cookie message", next to the message
+    // the live region reads out, so Tab goes on from here and nothing is read twice.
+    if (confirmation) hideRef.current?.focus();
   }, [confirmation !== null]);
 
   const visible = status === 'pending' || confirmation !== null;
@@ -107,15 +108,14 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
     document.body.append(spacer);
     // In the flow (a short viewport, see banner.css) it covers nothing and needs no room.
     const update = () => {
-      spacer.style.height = root.scrollPaddingBottom = `${getComputedStyle(element).position == 'fixed' ? element.offsetHeight : 0}px`;
+      // A fixed element has no offset parent.
+      spacer.style.height = root.scrollPaddingBottom = `${element.offsetParent ? 0 : element.offsetHeight}px`;
     };
+    // Zooming or turning a phone, which can move it into the flow or out of it, also resizes it.
     const observer = new ResizeObserver(update);
     observer.observe(element);
-    // Turning a phone, or zooming, can move it into the flow or out of it without resizing it.
-    addEventListener('resize', update);
     return () => {
       observer.disconnect();
-      removeEventListener('resize', update);
       spacer.remove();
       root.scrollPaddingBottom = before;
     };
@@ -155,13 +155,15 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       }}
       {...rest}
     >
+      {/* One live region, there (empty) from the first render, so the confirmation put in it is
+          read out with its text, without relying on focus (GOV.UK's pattern). */}
+      <p role="status" data-part="banner-confirmation">
+        {confirmation && t.confirmation[confirmation]}
+      </p>
       {confirmation ? (
         <div data-part="banner-body">
-          <p ref={confirmationRef} tabIndex={-1} role="status" data-part="banner-confirmation">
-            {t.confirmation[confirmation]}
-          </p>
           <div data-part="banner-actions">
-            <button type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={hide}>
+            <button ref={hideRef} type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={hide}>
               {t.hide}
             </button>
           </div>

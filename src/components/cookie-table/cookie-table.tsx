@@ -1,10 +1,10 @@
 'use client';
 
-import { forwardRef, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { categoryOf, type CategoryDefinition } from '../../core';
 import { useStoreFromContext, type RegisteredId } from '../../react/context';
 import { enTable } from '../../i18n/en';
-import { useLocale, useSectionMessages } from '../../react/messages';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
 
 export type CookieTableKind = 'first-party' | 'third-party' | 'storage';
@@ -39,22 +39,20 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
   const { policy } = useStoreFromContext('CookieTable');
   const t = useSectionMessages('table', enTable);
   const id = useId();
-  const captionId = `${id}-caption`;
-  const newWindowId = `${id}-new-window`;
+  const captionId = id + 'c';
+  const newWindowId = id + 'w';
   // Only a wrapper that scrolls needs to be a tab stop, named so a reader knows where focus is: a
   // group, not a region, as it is nothing to navigate to by landmark, and the caption already names
   // the table. Where the table fits it stays out of the way.
-  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  const table = useRef<HTMLTableElement>(null);
   const [scrolls, setScrolls] = useState(false);
   useIsomorphicLayoutEffect(() => {
-    if (!element) return;
-    const measure = () => setScrolls(element.scrollWidth > element.clientWidth);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
+    const wrapper = table.current!.parentElement!;
+    // It reports once as soon as it observes, then on each change of size.
+    const observer = new ResizeObserver(() => setScrolls(wrapper.scrollWidth > wrapper.clientWidth));
+    observer.observe(wrapper);
     return () => observer.disconnect();
-  }, [element]);
+  }, []);
   const categories: readonly Readonly<CategoryDefinition>[] =
     category === undefined ? policy.categories : [categoryOf(policy, category, `<CookieTable category="${category}">`)];
 
@@ -84,21 +82,14 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
 
   return (
     <div
-      ref={(node) => {
-        setElement(node);
-        if (typeof ref === 'function') ref(node);
-        else if (ref) ref.current = node;
-      }}
-      role={scrolls ? 'group' : undefined}
-      aria-labelledby={scrolls ? captionId : undefined}
-      tabIndex={scrolls ? 0 : undefined}
-      lang={useLocale()}
+      ref={ref}
+      {...(scrolls && { role: 'group', 'aria-labelledby': captionId, tabIndex: 0 })}
       data-part="cookie-table"
       data-kind={kind}
       className={cx(partClass('cookie-table', unstyled), className)}
       {...rest}
     >
-      <table data-part="cookie-table-table">
+      <table ref={table} data-part="cookie-table-table">
         <caption id={captionId} data-part="cookie-table-caption">
           {caption ?? (kind === 'storage' ? t.storageCaption : firstParty ? t.firstPartyCaption : t.thirdPartyCaption)}
         </caption>
@@ -134,11 +125,9 @@ export const CookieTable = /* @__PURE__ */ forwardRef<HTMLDivElement, CookieTabl
           )}
         </tbody>
       </table>
-      {!firstParty && (
-        <span id={newWindowId} hidden>
-          {t.newWindow}
-        </span>
-      )}
+      <span id={newWindowId} hidden>
+        {t.newWindow}
+      </span>
     </div>
   );
 });

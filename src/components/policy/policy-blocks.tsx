@@ -2,7 +2,7 @@
 
 import { createElement, forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { enPolicy } from '../../i18n/en-policy';
-import { useLocale, useSectionMessages } from '../../react/messages';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
@@ -58,7 +58,6 @@ export const Section = /* @__PURE__ */ forwardRef<HTMLElement, SectionProps>(fun
   return (
     <section
       ref={ref}
-      lang={useLocale()}
       id={sectionAnchor(sectionId)}
       data-part="policy-section"
       data-section={sectionId}

@@ -109,8 +109,7 @@ export const PolicyCustomSection = /* @__PURE__ */ forwardRef<HTMLElement, Polic
     );
   }
   return (
-    // The host's text, in the page's language (or its own `lang`), not the catalogue's.
-    <Section ref={ref} sectionId={id} title={title} level={headingLevel} unstyled={unstyled} className={className} data-custom="" lang={undefined} {...rest}>
+    <Section ref={ref} sectionId={id} title={title} level={headingLevel} unstyled={unstyled} className={className} data-custom="" {...rest}>
       <PolicyBlocks blocks={body} level={below(headingLevel)} />
       {children}
     </Section>

@@ -4,7 +4,7 @@ import { Slot } from '@radix-ui/react-slot';
 import { forwardRef, type ButtonHTMLAttributes, type MouseEvent } from 'react';
 import { useStoreFromContext } from '../../react/context';
 import { enSettingsButton } from '../../i18n/en';
-import { useLocale, useSectionMessages } from '../../react/messages';
+import { useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export interface CookieSettingsButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -21,14 +21,11 @@ export const CookieSettingsButton = /* @__PURE__ */ forwardRef<HTMLButtonElement
   const store = useStoreFromContext('CookieSettingsButton');
   const label = useSectionMessages('settingsButton', enSettingsButton);
   const Component = asChild ? Slot : 'button';
-  const lang = useLocale();
   return (
     <Component
       ref={ref}
       type={asChild ? undefined : 'button'}
       aria-haspopup="dialog"
-      // The host's own text (asChild, children) is in the page's language.
-      lang={children == null ? lang : undefined}
       data-part="settings-button"
       className={cx(partClass('settings-button', unstyled), className)}
       onClick={(event: MouseEvent<HTMLButtonElement>) => {

@@ -9,15 +9,21 @@ import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
 
 export interface ConsentStatusProps extends HTMLAttributes<HTMLDivElement> {
+  /**
+   * Read each change out to screen readers (a polite live region). Off by default: the banner
+   * already confirms a decision, and a second voice reading the whole list interrupts it.
+   */
+  announce?: boolean;
   unstyled?: boolean;
 }
 
 /**
- * "Current preferences:" and each optional category's state in force on this page, live. Reads
+ * "Current preferences:" and each optional category's state in force on this page, kept up to
+ * date (read out on change only with `announce`). Reads
  * the store's server snapshot during hydration, so the server's first HTML already shows it.
  */
 export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentStatusProps>(function ConsentStatus(
-  { unstyled, className, ...rest },
+  { announce, unstyled, className, ...rest },
   ref,
 ) {
   const store = useStoreFromContext('ConsentStatus');
@@ -28,7 +34,7 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
   const chosen = useConsent((s) => s.record?.choices);
   const t = useSectionMessages('status', enStatus);
   return (
-    <div ref={ref} aria-live="polite" lang={useLocale()} data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
+    <div ref={ref} aria-live={announce ? 'polite' : undefined} lang={useLocale()} data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
       <p data-part="status-label">{t.label}</p>
       {status === 'pending' ? (
         <p data-part="status-pending">{t.pending}</p>
