@@ -97,6 +97,28 @@ describe('policy page content of the wrong kind', () => {
   });
 
   it.each([
+    ['an intro', { intro: { x: 1 } }],
+    ['a last-updated date', { updatedAt: { x: 1 } }],
+    ['an organization', { organization: { name: 'Acme' } }],
+    ['a session duration', { durations: { session: { x: 1 }, persistent: 'Up to 13 months' } }],
+    ['the durations', { durations: 'forever' }],
+    ['the whole content', null],
+  ])('renders the whole page, without crashing, for %s of the wrong shape (as a CMS may send)', (_, content) => {
+    everything(undefined, (content && { ...connexxPage, ...content }) as PolicyPageContent);
+    expect(screen.getByRole('heading', { name: 'Cookie Policy', level: 1 })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Cookie Duration & Lifespan' })).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent('[object Object]');
+    const durations = screen.getByRole('heading', { name: 'Cookie Duration & Lifespan' }).closest('section')!;
+    expect(durations).toHaveTextContent('Duration: Until browser is closed');
+  });
+
+  it('keeps a duration of the right kind beside a wrong one', () => {
+    everything(undefined, { ...connexxPage, durations: { session: { x: 1 }, persistent: 'Up to 13 months' } } as unknown as PolicyPageContent);
+    const durations = screen.getByRole('heading', { name: 'Cookie Duration & Lifespan' }).closest('section')!;
+    expect(durations).toHaveTextContent('Duration: Up to 13 months');
+  });
+
+  it.each([
     ['the same id twice', [{ id: 'faq', title: 'FAQ', body: [] }, { id: 'faq', title: 'FAQ again', body: [] }], '"faq"'],
     ["a built-in section's id", [{ id: 'contact', title: 'Contact', body: [] }], '"contact"'],
     ['no id', [{ title: 'Nameless', body: [] }], 'undefined'],

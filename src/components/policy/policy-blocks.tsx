@@ -99,6 +99,9 @@ export function Labelled({ label, children }: { label: string; children: ReactNo
 export const listOf = <T,>(value: readonly T[] | undefined, keep: (item: T) => boolean = (item) => typeof item == 'string'): T[] =>
   Array.isArray(value) ? value.filter(keep) : [];
 
+/** `value` where it is text, else undefined (the default, or nothing, is shown instead). */
+export const textOf = (value: unknown): string | undefined => (typeof value == 'string' ? value : undefined);
+
 const isTerm = (item: PolicyTerm) => typeof item?.term == 'string' && typeof item.text == 'string';
 
 export function Terms({ items }: { items: readonly PolicyTerm[] }) {

@@ -12,6 +12,7 @@ import {
   PolicyBlocks,
   Section,
   sectionAnchor,
+  textOf,
   type HeadingLevel,
   type PolicyBlock,
   type PolicySectionBaseProps,
@@ -132,9 +133,12 @@ const isBuiltIn = (id: unknown): id is PolicySectionId => policySectionIds.inclu
  * sections in a fixed order, and the host's own sections where they asked to be.
  */
 export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySectionsProps>(function PolicySections(
-  { content, headingLevel = 1, toc = false, unstyled, className, ...rest },
+  { content: given, headingLevel = 1, toc = false, unstyled, className, ...rest },
   ref,
 ) {
+  // Host data, maybe from a CMS: every field is narrowed where it is used, as the sections do.
+  const content: Partial<PolicyPageContent> = (typeof given == 'object' && given) || {};
+  const organization = textOf(content.organization) ?? '';
   const { policy } = useStoreFromContext('PolicySections');
   const t = useSectionMessages('policy', enPolicy);
   const lang = useLocale();
@@ -150,7 +154,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
     }
     return ok;
   });
-  const updatedAt = content.updatedAt ?? policy.updatedAt;
+  const updatedAt = textOf(content.updatedAt) ?? policy.updatedAt;
 
   const nestedIn = (id: PolicySectionId) =>
     custom
@@ -159,7 +163,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
   const common = (id: PolicySectionId) => ({ headingLevel: level, unstyled, children: nestedIn(id) });
 
   const builtIn: Record<PolicySectionId, { title: string; node: ReactNode } | null> = {
-    overview: { title: t.overview.title, node: <PolicyOverview organization={content.organization} {...common('overview')} /> },
+    overview: { title: t.overview.title, node: <PolicyOverview organization={organization} {...common('overview')} /> },
     'understanding-cookies': {
       title: t.understanding.title,
       node: <PolicyUnderstandingCookies similarTechnologies={content.similarTechnologies} {...common('understanding-cookies')} />,
@@ -168,7 +172,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
     durations: { title: t.durations.title, node: <PolicyDurations durations={content.durations} {...common('durations')} /> },
     'cookie-tables': {
       title: t.tables.title,
-      node: <PolicyCookieTables organization={content.organization} {...common('cookie-tables')} />,
+      node: <PolicyCookieTables organization={organization} {...common('cookie-tables')} />,
     },
     choices: {
       title: t.choices.title,
@@ -208,7 +212,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
         <Heading level={headingLevel} data-part="policy-title">
           {t.title}
         </Heading>
-        {content.intro ? <p data-part="policy-intro">{content.intro}</p> : null}
+        {textOf(content.intro) ? <p data-part="policy-intro">{content.intro}</p> : null}
         {updatedAt ? <p data-part="policy-updated">{t.updated(updatedAt)}</p> : null}
       </header>
       {toc ? (

@@ -10,7 +10,7 @@ import { CookieTable } from '../cookie-table/cookie-table';
 import { CookieSettingsButton } from '../settings-button/cookie-settings-button';
 import { ConsentStatus } from '../status/consent-status';
 import { safeHref } from '../utils';
-import { below, Labelled, listOf, Section, SubHeading, Terms, Text, type PolicySectionBaseProps, type PolicyTerm } from './policy-blocks';
+import { below, Labelled, listOf, Section, SubHeading, Terms, Text, textOf, type PolicySectionBaseProps, type PolicyTerm } from './policy-blocks';
 
 const isLink = (link: PolicyOptOutLink) => typeof link?.name == 'string' && typeof link.text == 'string';
 
@@ -119,7 +119,7 @@ export const PolicyDurations = /* @__PURE__ */ forwardRef<HTMLElement, PolicyDur
         <div key={kind} data-part="policy-duration" data-kind={kind}>
           <SubHeading level={below(headingLevel)}>{t[kind].title}</SubHeading>
           <Text>{t[kind].text}</Text>
-          <Labelled label={t.durationLabel}>{durations?.[kind] ?? t[kind].duration}</Labelled>
+          <Labelled label={t.durationLabel}>{textOf(durations?.[kind]) ?? t[kind].duration}</Labelled>
         </div>
       ))}
       {children}
