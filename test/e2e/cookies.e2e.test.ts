@@ -38,17 +38,22 @@ async function at<T>(page: Page, url: string, code: string): Promise<T> {
 
 const consentCookies = async (context: BrowserContext) =>
   (await context.cookies()).filter((c) => c.name === 'cookie_consent').map((c) => `${c.domain}${c.path}`).sort();
+const cookieNames = async (context: BrowserContext) => (await context.cookies()).map((c) => c.name).sort();
 
 describe('the consent cookie in Chromium, set on more than one domain or path', () => {
   it('follows the newest decision, and reset deletes every variant', async () => {
     const context = await site();
     const page = await context.newPage();
     // An earlier "Accept all" shared on the parent domain (the marketing site's), then a refusal here.
+    // Each page reads the browser's cookie store, which document.cookie reaches asynchronously:
+    // the next page opens only once the last one's write has landed there.
     await at(page, 'https://www.connexx.test/', `Core.createConsentStore({ policy, cookie: { domain: '.connexx.test' } }).acceptAll();`);
+    await expect.poll(() => consentCookies(context)).toEqual(['.connexx.test/']);
     await page.waitForTimeout(5);
     await at(page, 'https://app.connexx.test/portal/visits', `Core.createConsentStore({ policy }).rejectAll();`);
+    await expect.poll(() => consentCookies(context)).toEqual(['.connexx.test/', 'app.connexx.test/']);
     await at(page, 'https://app.connexx.test/portal/', `document.cookie = document.cookie.match(/cookie_consent=[^;]+/)[0] + '; Path=/portal';`);
-    expect(await consentCookies(context)).toEqual(['.connexx.test/', 'app.connexx.test/', 'app.connexx.test/portal']);
+    await expect.poll(() => consentCookies(context)).toEqual(['.connexx.test/', 'app.connexx.test/', 'app.connexx.test/portal']);
 
     const next = await at<{ method: string; performance: boolean }>(
       page,
@@ -63,7 +68,7 @@ describe('the consent cookie in Chromium, set on more than one domain or path', 
       `Core.createConsentStore({ policy }).reset(); return Core.createConsentStore({ policy }).getState().status;`,
     );
     expect(after).toBe('pending');
-    expect(await consentCookies(context)).toEqual([]);
+    await expect.poll(() => consentCookies(context)).toEqual([]);
     await context.close();
   });
 
@@ -76,12 +81,12 @@ describe('the consent cookie in Chromium, set on more than one domain or path', 
       `const cookie = { name: '__Host-consent' };
        const s = Core.createConsentStore({ policy, cookie });
        s.acceptAll();
-       const written = document.cookie.includes('__Host-consent=1|') ? 'written' : 'missing';
+       const written = /__Host-consent=\d\|/.test(document.cookie) ? 'written' : 'missing';
        s.reset();
        return [written, Core.createConsentStore({ policy, cookie }).getState().status];`,
     );
     expect(status).toEqual(['written', 'pending']);
-    expect((await context.cookies()).map((c) => c.name)).not.toContain('__Host-consent');
+    await expect.poll(() => cookieNames(context)).not.toContain('__Host-consent');
     await context.close();
   });
 });
@@ -100,8 +105,18 @@ describe('the cookie cleaner in Chromium', () => {
        return document.cookie;`,
     );
     expect(seen.match(/_ga=|__Secure-pref=/g)).toHaveLength(3);
-    await at(page, 'https://www.shop.connexx.test/shop/cart/item', `Core.connectCookieCleaner(Core.createConsentStore({ policy }));`);
-    expect((await context.cookies()).map((c) => c.name)).toEqual(['session_id']);
+    // document.cookie reaches the browser's cookie store asynchronously, and the next page reads
+    // that store: under load it could open before a write landed, so the cleaner never saw the
+    // cookie (it deletes what the page sees) and the write then brought it back. Only once the
+    // store holds all four does the cleaner's page load, and its deletions are awaited the same way.
+    await expect.poll(() => cookieNames(context)).toEqual(['__Secure-pref', '_ga', '_ga', 'session_id']);
+    const left = await at<string>(
+      page,
+      'https://www.shop.connexx.test/shop/cart/item',
+      `Core.connectCookieCleaner(Core.createConsentStore({ policy })); return document.cookie;`,
+    );
+    expect(left).toBe('session_id=s1');
+    await expect.poll(() => cookieNames(context)).toEqual(['session_id']);
     await context.close();
   });
 });
