@@ -27,16 +27,18 @@ export const use = (names, from = '@connexx/consent-ui') => `import { ${names.jo
  * status): examples/next checks that a Next.js production build ships it within 10% of this.
  * Sensitive routes (issue #12: SensitivePage marks, the server HTML's mark for a route that
  * hydrates late, a nested provider's refusal) add about 280 B to every provider; the budgets of
- * core + hooks, banner alone, shell and full kit were raised by what they measured.
+ * core + hooks, banner alone, shell and full kit were raised by what they measured. Signals that
+ * combine and the banner's Accept-all-under-GPC confirmation (#12 item 5): +28 B core, +30 B
+ * core + hooks, +117 B banner alone, +138 B shell, +125 B full kit, raised by that.
  * Jurisdictions (issue #13: regimes, the default map, format-2 records, the opt-out action) add
  * about 640 B to the core and so to every measure; budgets hold that, targets the sizes before.
  */
 export const scenarios = {
-  core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3660, 3020],
-  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 5330, 4689],
-  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 7210, 6565],
-  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 20660, 19996],
-  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 25625, 22000],
+  core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3688, 3020],
+  'core + hooks': [use(['definePolicy', 'createConsentStore', 'ConsentProvider', 'useConsent', 'useCookieCategory']), 5360, 4689],
+  'banner alone': [use(['definePolicy', 'ConsentProvider', 'CookieBanner']), 7327, 6565],
+  shell: [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus']), 20798, 19996],
+  'full kit': [use(['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieTable', 'PolicySections']), 25750, 22000],
 };
 export const stylesBudget = 4000;
 

@@ -40,8 +40,9 @@ export interface ConsentStoreOptions<Id extends string = string> {
    */
   sensitive?: boolean | readonly Id[];
   /**
-   * Signal readings to use instead of the browser's: on the server, `{ gpc: request.headers['sec-gpc'] === '1' }`,
-   * passed to the browser's provider too, so the first HTML and hydration agree.
+   * Signal readings from the server, `{ gpc: request.headers['sec-gpc'] === '1' }`, passed to the
+   * browser's provider too, so the first HTML and hydration agree. They add to what the browser
+   * says (a signal either sends counts), never replace it.
    */
   signals?: Partial<ConsentSignals>;
   /**
@@ -108,7 +109,10 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const jar = createCookieJar(options.initialCookieHeader);
   const now = () => +(options.now?.() ?? Date.now());
   const listeners = new Set<Listener>();
-  const signals: ConsentSignals = { ...readSignals(), ...options.signals };
+  const given = options.signals;
+  const fromServer: ConsentSignals = { gpc: given?.gpc === true, dnt: given?.dnt === true };
+  const own = readSignals();
+  const signals: ConsentSignals = { gpc: own.gpc || fromServer.gpc, dnt: own.dnt || fromServer.dnt };
   const optOut = (s: ConsentSignals) => (respectGlobalPrivacyControl && s.gpc) || (respectDoNotTrack && s.dnt);
   const jurisdiction = normalizeJurisdiction(options.jurisdiction);
   const regime = regimeFor(jurisdiction, policy.jurisdictions);
@@ -172,7 +176,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const serverState =
     typeof document === 'undefined'
       ? state
-      : stateFor(newest(parseCookieValues(options.initialCookieHeader).get(cookie.name)), { gpc: false, dnt: false, ...options.signals });
+      : stateFor(newest(parseCookieValues(options.initialCookieHeader).get(cookie.name)), fromServer);
 
   // A destroyed store changes nothing and tells nobody.
   const set = (next: Partial<ConsentState<Id>>) => {

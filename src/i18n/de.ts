@@ -18,6 +18,8 @@ export const de: Messages = {
     signalHonored: 'Opt-out-Präferenzsignal beachtet',
     confirmation: {
       'accept-all': 'Sie haben zusätzliche Cookies akzeptiert. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
+      'accept-all-signal':
+        'Sie haben zusätzliche Cookies akzeptiert, ausgenommen solche, die Daten verkaufen oder weitergeben, wie Ihr Browser es verlangt. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
       'reject-all': 'Sie haben zusätzliche Cookies abgelehnt. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
       custom: 'Sie haben Ihre Cookie-Einstellungen gespeichert. Sie können sie jederzeit ändern.',
       signal: 'Ihr Opt-out-Präferenzsignal wurde angewendet. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',

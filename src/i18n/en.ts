@@ -15,6 +15,9 @@ export const enBanner = {
   signalHonored: 'Opt-out preference signal honored',
   confirmation: {
     'accept-all': "You've accepted additional cookies. You can change your cookie settings at any time.",
+    /** Accept all while the browser sends an opt-out signal the store honours: sale-or-share categories stayed off. */
+    'accept-all-signal':
+      "You've accepted additional cookies, except those that sell or share data, as your browser asks. You can change your cookie settings at any time.",
     'reject-all': "You've rejected additional cookies. You can change your cookie settings at any time.",
     custom: "You've saved your cookie settings. You can change them at any time.",
     signal: 'Your opt-out preference signal has been applied. You can change your cookie settings at any time.',

@@ -18,6 +18,8 @@ export const es: Messages = {
     signalHonored: 'Señal de preferencia de exclusión voluntaria respetada',
     confirmation: {
       'accept-all': 'Ha aceptado las cookies adicionales. Puede cambiar su configuración de cookies en cualquier momento.',
+      'accept-all-signal':
+        'Ha aceptado las cookies adicionales, excepto las que venden o comparten datos, como solicita su navegador. Puede cambiar su configuración de cookies en cualquier momento.',
       'reject-all': 'Ha rechazado las cookies adicionales. Puede cambiar su configuración de cookies en cualquier momento.',
       custom: 'Ha guardado su configuración de cookies. Puede cambiarla en cualquier momento.',
       signal: 'Se ha aplicado su señal de preferencia de exclusión voluntaria. Puede cambiar su configuración de cookies en cualquier momento.',

@@ -19,6 +19,8 @@ export const fr: Messages = {
     signalHonored: 'Signal de préférence de refus respecté',
     confirmation: {
       'accept-all': 'Vous avez accepté les cookies supplémentaires. Vous pouvez modifier vos paramètres de cookies à tout moment.',
+      'accept-all-signal':
+        'Vous avez accepté les cookies supplémentaires, sauf ceux qui vendent ou partagent des données, comme le demande votre navigateur. Vous pouvez modifier vos paramètres de cookies à tout moment.',
       'reject-all': 'Vous avez refusé les cookies supplémentaires. Vous pouvez modifier vos paramètres de cookies à tout moment.',
       custom: 'Vos paramètres de cookies ont été enregistrés. Vous pouvez les modifier à tout moment.',
       signal: 'Votre signal de préférence de refus a été appliqué. Vous pouvez modifier vos paramètres de cookies à tout moment.',

@@ -63,6 +63,20 @@ describe('CookieBanner, given no stored decision', () => {
     }
   });
 
+  it('confirms an Accept all under GPC with what happened: sale-or-share cookies stayed off, as the browser asks', async () => {
+    Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+    try {
+      const { user } = renderWithConsent(<CookieBanner />);
+      await user.click(screen.getByRole('button', { name: 'Accept all' }));
+      expect(within(banner()).getByRole('status')).toHaveTextContent(
+        "You've accepted additional cookies, except those that sell or share data, as your browser asks. You can change your cookie settings at any time.",
+      );
+      expect(storedDecision()?.choices.targeting).toBe(false);
+    } finally {
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+    }
+  });
+
   it('marks its layout and position for styling', () => {
     renderWithConsent(<CookieBanner layout="box" position="top" className="host-banner" />);
     expect(banner()).toHaveAttribute('data-layout', 'box');

@@ -1,8 +1,43 @@
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { ConsentGate, ConsentStatus, CookieSettingsButton } from '../../src';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { ConsentGate, ConsentProvider, ConsentStatus, CookieSettingsButton, encodeRecord } from '../../src';
 import { safeHref } from '../../src/components/utils';
-import { axeViolations, renderWithConsent, storedDecision } from './harness';
+import { policy } from '../fixtures/policies';
+import { axeViolations, renderWithConsent, storedDecision, type Id } from './harness';
+
+describe('ConsentStatus, for a returning visitor whose browser now sends GPC over an older Accept all', () => {
+  const olderAcceptAll = `cookie_consent=${encodeRecord({
+    id: '7d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+    revision: policy.revision,
+    decidedAt: new Date().toISOString(),
+    method: 'accept-all',
+    choices: { essential: true, performance: true, functional: true, targeting: true },
+    signals: { gpc: false, dnt: false },
+  })}`;
+  const targeting = (root: ParentNode) => within(root as HTMLElement).getByText(/^Targeting/).textContent;
+
+  it('reads "Off" for Targeting in the server’s first HTML and after hydration, never "Off on this page"', async () => {
+    const app = () => (
+      <ConsentProvider<Id> policy={policy} initialCookieHeader={olderAcceptAll} signals={{ gpc: true }}>
+        <ConsentStatus />
+      </ConsentProvider>
+    );
+    const html = renderToString(app());
+    document.cookie = `${olderAcceptAll}; Path=/`;
+    const container = document.body.appendChild(document.createElement('div'));
+    onTestFinished(() => container.remove());
+    container.innerHTML = html;
+    expect(targeting(container)).toBe('Targeting/Advertising Cookies: Off');
+    const errors = vi.spyOn(console, 'error');
+    const root = await act(async () => hydrateRoot(container, app()));
+    expect(errors).not.toHaveBeenCalled();
+    expect(targeting(container)).toBe('Targeting/Advertising Cookies: Off');
+    expect(within(container).getByText(/^Performance/).textContent).toBe('Performance Cookies: On');
+    act(() => root.unmount());
+  });
+});
 
 describe('ConsentStatus', () => {
   it('says no choice is made yet on a first visit', () => {

@@ -488,6 +488,26 @@ describe('signal readings passed in (the server has no navigator)', () => {
     expect(client.getState().choices).toEqual(server.getState().choices);
   });
 
+  it('adds a server reading to the browser’s own: GPC in the browser and no header still keeps Accept all off Targeting', () => {
+    browser.restore();
+    browser = installFakeBrowser({ navigator: { globalPrivacyControl: true } });
+    const store = create({ signals: { gpc: false } });
+    expect(store.getState().signals.gpc).toBe(true);
+    store.acceptAll();
+    expect(stored()?.choices.targeting).toBe(false);
+    expect(store.getState().choices.targeting).toBe(false);
+  });
+
+  it('adds the header’s GPC to a browser that sends none, while hydration starts from the server’s reading alone', () => {
+    create().acceptAll();
+    const header = `cookie_consent=${browser.jar.get('cookie_consent')}`;
+    const client = create({ initialCookieHeader: header, signals: { gpc: true } });
+    expect(client.getState().signals.gpc).toBe(true);
+    expect(client.getServerState().signals.gpc).toBe(true);
+    const quiet = create({ initialCookieHeader: header });
+    expect(quiet.getServerState().signals.gpc).toBe(false);
+  });
+
   it('says which signals it honours', () => {
     expect(create().respects).toEqual({ gpc: true, dnt: false });
     expect(create({ respectGlobalPrivacyControl: false, respectDoNotTrack: true }).respects).toEqual({ gpc: false, dnt: true });

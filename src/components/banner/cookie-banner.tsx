@@ -79,6 +79,10 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   // Not a decision another tab made, which sync brings here as a cookie.
   const madeHere = useConsent(decidedHere);
   const confirmation = started && madeHere && !hiddenByVisitor && record && record.method !== 'signal' ? record.method : null;
+  // Accept all under an honoured opt-out signal left sale-or-share categories off: say so.
+  const confirmationText =
+    confirmation &&
+    t.confirmation[confirmation === 'accept-all' && signalled && store.policy.categories.some((c) => c.saleOrShare) ? 'accept-all-signal' : confirmation];
   const start = (action: () => void) => () => {
     setStarted(true);
     action();
@@ -158,7 +162,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       {/* One live region, there (empty) from the first render, so the confirmation put in it is
           read out with its text, without relying on focus (GOV.UK's pattern). */}
       <p role="status" data-part="banner-confirmation">
-        {confirmation && t.confirmation[confirmation]}
+        {confirmationText}
       </p>
       {confirmation ? (
         <div data-part="banner-body">

@@ -3,7 +3,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { optionalCategories } from '../../core';
 import { useStoreFromContext } from '../../react/context';
-import { useConsent } from '../../react/hooks';
+import { useConsent, useSignalHonored } from '../../react/hooks';
 import { enStatus } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
@@ -32,6 +32,9 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
   // What the visitor chose, where this page keeps it off (a sensitive page): "Off on this page",
   // so the status and the dialog's switches do not seem to disagree.
   const chosen = useConsent((s) => s.record?.choices);
+  // A sale-or-share category an honoured opt-out signal keeps off is simply off, on every page, as
+  // it reads once the signal is recorded as a decision after hydration.
+  const signalled = useSignalHonored();
   const t = useSectionMessages('status', enStatus);
   return (
     <div ref={ref} aria-live={announce ? 'polite' : undefined} lang={useLocale()} data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
@@ -43,7 +46,7 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
           {optionalCategories(store.policy).map((c) => (
             <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
               {`${t.item(c.title)} `}
-              <strong>{choices[c.id] ? t.on : chosen?.[c.id] ? t.offHere : t.off}</strong>
+              <strong>{choices[c.id] ? t.on : chosen?.[c.id] && !(signalled && c.saleOrShare) ? t.offHere : t.off}</strong>
             </li>
           ))}
         </ul>
