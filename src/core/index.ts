@@ -4,7 +4,7 @@ export { decodeRecord, encodeRecord } from './record';
 export type { ConsentMethod, ConsentRecord, ConsentRecordInput, ConsentSignals, DecodeOptions } from './record';
 export { defaultJurisdictions, normalizeJurisdiction, regimeFor } from './jurisdiction';
 export type { JurisdictionMap, Regime } from './jurisdiction';
-export { createConsentStore, decidedHere } from './store';
+export { createConsentStore } from './store';
 export type { ConsentState, DecisionStatus, ConsentStore, ConsentStoreOptions, Listener } from './store';
 export { parseCookieHeader } from './cookie-jar';
 export type { CookieOptions } from './cookie-jar';
@@ -21,5 +21,5 @@ export { connectGoogleConsentMode, consentModeDefaultsScript, defaultConsentMode
 export type { ConsentModeDefaultsOptions, ConsentModeKey, ConsentModeMapping, ConsentModeValue, GoogleConsentModeOptions } from './consent-mode';
 export { connectSync } from './sync';
 export type { SyncOptions } from './sync';
-export { connectReceipts, consentReceipts } from './receipts';
-export type { ConsentConnector, ReceiptOptions } from './receipts';
+export { connectReceipts } from './receipts';
+export type { ReceiptOptions } from './receipts';

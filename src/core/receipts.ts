@@ -1,5 +1,5 @@
 import type { ConsentRecord } from './record';
-import { decidedHere, type ConsentStore } from './store';
+import type { ConsentStore } from './store';
 
 export interface ReceiptOptions {
   /** Where each consent record is POSTed as JSON. */
@@ -10,9 +10,6 @@ export interface ReceiptOptions {
   /** Past this many unacknowledged records the oldest are dropped. Default 50; at least 1 is kept. */
   maxQueue?: number;
 }
-
-/** Wires something to a store; returns a function that undoes it. */
-export type ConsentConnector = <Id extends string>(store: ConsentStore<Id>) => () => void;
 
 // Module state is page state: it outlives a disconnect and reconnect (React StrictMode, remounts),
 // so a record is neither queued nor sent twice by one page.
@@ -66,11 +63,10 @@ export function connectReceipts<Id extends string>(
       .finally(() => inFlight.delete(record.id));
   };
   const check = (connecting?: boolean) => {
-    const state = store.getState();
-    const { record } = state;
+    const { record, decidedHere } = store.getState();
     // One read back from the cookie (on load, or refreshed after another tab decided) is that
     // other page's to send.
-    const fresh = record && decidedHere(state) && !handled.has(record);
+    const fresh = record && decidedHere && !handled.has(record);
     if (fresh) {
       handled.add(record);
       const queue = read().filter((r) => r.id !== record.id).concat(record);
@@ -84,9 +80,3 @@ export function connectReceipts<Id extends string>(
   check(true);
   return store.subscribe(() => check());
 }
-
-/** `receipts={consentReceipts({ endpoint })}` for ConsentProvider: only hosts that use receipts ship them. */
-export const consentReceipts =
-  (options: ReceiptOptions): ConsentConnector =>
-  (store) =>
-    connectReceipts(store, options);

@@ -14,7 +14,11 @@ export interface ConsentState<Id extends string = string> {
    */
   choices: Readonly<Record<Id, boolean>>;
   record: ConsentRecord<Id> | null;
-  preferencesOpen: boolean;
+  /**
+   * Whether `record` was decided by this store, on this page: false for one read from the cookie
+   * (found on load, or brought from another tab by `refresh`) and while pending.
+   */
+  decidedHere: boolean;
   signals: ConsentSignals;
   /** The regime in force for this visitor's jurisdiction (`opt-in` when unknown). */
   regime: Regime;
@@ -61,8 +65,9 @@ export interface ConsentStore<Id extends string = string> {
   readonly policy: Policy<Id>;
   /** The consent cookie's name (`cookie_consent` unless configured). */
   readonly cookieName: string;
-  /** Which browser signals this store honours (`respectGlobalPrivacyControl`, `respectDoNotTrack`). */
-  readonly respects: Readonly<ConsentSignals>;
+  /** The options of that name: whether Global Privacy Control, and Do Not Track, are respected. */
+  readonly respectGlobalPrivacyControl: boolean;
+  readonly respectDoNotTrack: boolean;
   getState(): ConsentState<Id>;
   /** The state as the server rendered it (from `initialCookieHeader` only), for hydration. */
   getServerState(): ConsentState<Id>;
@@ -80,8 +85,28 @@ export interface ConsentStore<Id extends string = string> {
   refresh(): void;
   /** Changes which categories this page blocks (see `sensitive`), e.g. on a client-side route change. */
   setSensitive(sensitive: boolean | readonly Id[] | undefined): void;
+  /**
+   * Records what the browser's signals decided: with Global Privacy Control (when respected) over a
+   * stored consent to sell or share, a `signal` decision, so the cookie and every receipt say so
+   * (what is in force already leaves those categories off). Once per store; the provider calls it
+   * in an effect, after its enforcement is connected, so a store made during a render and thrown
+   * away writes nothing. A host without React calls it once its own wiring is connected.
+   */
+  start(): void;
+  /**
+   * Asks for the preferences dialog to open. Whether it shows is UI state, kept by the component
+   * that draws it (`PreferencesDialog`, controlled or not), apart from the consent state: consent
+   * subscribers hear only consent changes.
+   */
   openPreferences(): void;
+  /** Asks for the preferences dialog to close; every decision asks too. */
   closePreferences(): void;
+  /**
+   * For the UI that draws the preferences dialog: it takes every request from now on (the last
+   * one to call this does). Returns the last request made before, so a dialog mounted after
+   * `openPreferences()` opens.
+   */
+  handlePreferences(onRequest: (open: boolean) => void): boolean;
   destroy(): void;
 }
 
@@ -92,13 +117,6 @@ const guard = (run: () => void, what: string) => {
     console.error(`[consent-ui] ${what} threw:`, error);
   }
 };
-
-/**
- * Whether the state's decision was made by this store, on this page (not read back from the
- * cookie: found on load, or brought by sync from another tab). A record the store makes carries
- * the store's own signals object, the one in its state; a decoded record has one of its own.
- */
-export const decidedHere = (state: ConsentState<string>): boolean => !!state.record && state.record.signals === state.signals;
 
 export function createConsentStore<Id extends string>(options: ConsentStoreOptions<Id>): ConsentStore<Id> {
   const { policy, onChange, respectGlobalPrivacyControl = true, respectDoNotTrack = false } = options;
@@ -140,11 +158,11 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
 
   const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => choicesFor(policy, (c) => c.required || grant(c));
 
-  const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, preferencesOpen = false): ConsentState<Id> => ({
+  const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, decidedHere = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
     choices: record ? inForce(record, s) : undecided(s),
     record,
-    preferencesOpen,
+    decidedHere,
     signals: s,
     regime,
     jurisdiction,
@@ -178,11 +196,11 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       ? state
       : stateFor(newest(parseCookieValues(options.initialCookieHeader).get(cookie.name)), fromServer);
 
-  // A destroyed store changes nothing and tells nobody.
-  const set = (next: Partial<ConsentState<Id>>) => {
+  // A destroyed store changes nothing and tells nobody. One failing subscriber (a host's) must not
+  // stop the others: React, cookie clearing, sync.
+  const set = (next: ConsentState<Id>) => {
     if (destroyed) return;
-    state = { ...state, ...next };
-    // One failing subscriber (a host's) must not stop the others: React, cookie clearing, sync.
+    state = next;
     listeners.forEach((listener) => guard(listener, 'a subscriber'));
   };
 
@@ -191,6 +209,11 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   let announcing = false;
   let warnedNested = false;
   let told = false;
+  // Requests for the preferences dialog go to the UI that draws it; until one does, the last waits.
+  let requested = false;
+  let drawer: ((open: boolean) => void) | undefined;
+  const request = (open: boolean) => (drawer ? drawer(open) : (requested = open));
+
   const decide = (method: ConsentMethod, choices: Record<Id, boolean>) => {
     if (destroyed) return;
     if (announcing) {
@@ -233,7 +256,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     });
     // Both calls catch what a host's code throws, so the flag always comes down.
     announcing = true;
-    set({ status: 'decided', choices: inForce(record, signals), record, preferencesOpen: false });
+    set(stateFor(record, signals, true));
+    request(false);
     guard(() => onChange?.(record, previous), 'onChange');
     announcing = false;
   };
@@ -245,12 +269,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     }
   };
 
-  // The signal is already out of force (inForce); it is also recorded as a decision of its own, so
-  // the stored record and every receipt say so. That write waits for the first subscriber (an
-  // effect, not a render), so a store React creates and throws away writes nothing.
+  // The signal is already out of force (inForce); `start` also records it as a decision of its own.
   const stored = state.record;
-  let signalToRecord =
-    !!stored && optOut(signals) && !optOut(stored.signals) && policy.categories.some((c: CategoryDefinition<Id>) => c.saleOrShare && stored.choices[c.id]);
 
   const save = (choices: Partial<Record<Id, boolean>>) => {
     checkIds(choices);
@@ -264,14 +284,19 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   return {
     policy,
     cookieName: cookie.name,
-    respects: { gpc: respectGlobalPrivacyControl, dnt: respectDoNotTrack },
+    respectGlobalPrivacyControl,
+    respectDoNotTrack,
     getState: () => state,
     getServerState: () => serverState,
     subscribe(listener) {
       listeners.add(listener);
-      if (signalToRecord && stored === state.record) decide('signal', choicesOf((c) => !c.saleOrShare && stored!.choices[c.id]));
-      signalToRecord = false;
       return () => listeners.delete(listener);
+    },
+    start() {
+      // Once: the decision made here replaces the stored record.
+      if (stored && stored === state.record && optOut(signals) && !optOut(stored.signals) && policy.categories.some((c) => c.saleOrShare && stored.choices[c.id])) {
+        decide('signal', choicesOf((c) => !c.saleOrShare && stored.choices[c.id]));
+      }
     },
     acceptAll: () => decide('accept-all', choicesOf((c) => !(c.saleOrShare && optOut(signals)) && !ownSwitchOnly(c))),
     rejectAll: () => decide('reject-all', choicesOf(() => false)),
@@ -284,20 +309,26 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     reset() {
       if (destroyed) return;
       jar.remove(cookie.name);
-      set(stateFor(null, signals, state.preferencesOpen));
+      set(stateFor(null, signals));
     },
     refresh() {
+      // A decoded record is a new object each time: its id says whether it is the decision held.
       const record = read();
-      if (record?.id !== state.record?.id) set(stateFor(record, signals, state.preferencesOpen));
+      if (record?.id !== state.record?.id) set(stateFor(record, signals));
     },
     setSensitive(next) {
-      // Compared by value: `sensitive={['performance']}` written inline is a new array each render.
-      if (JSON.stringify(next) === JSON.stringify(sensitive)) return;
       sensitive = next;
-      if (state.record || regime != 'opt-in') set({ choices: state.record ? inForce(state.record, signals) : undecided(signals) });
+      // Subscribers hear of it only when what is in force changes, so a caller may pass the same
+      // value (an inline array, a new one each render) as often as it likes.
+      const choices = state.record ? inForce(state.record, signals) : regime != 'opt-in' && undecided(signals);
+      if (choices && policy.categories.some((c) => choices[c.id] !== state.choices[c.id])) set({ ...state, choices });
     },
-    openPreferences: () => set({ preferencesOpen: true }),
-    closePreferences: () => set({ preferencesOpen: false }),
+    openPreferences: () => request(true),
+    closePreferences: () => request(false),
+    handlePreferences(onRequest) {
+      drawer = onRequest;
+      return requested;
+    },
     destroy() {
       destroyed = true;
       listeners.clear();

@@ -28,8 +28,6 @@ export function connectSync<Id extends string>(store: ConsentStore<Id>, { channe
     timer = setTimeout(refresh, 50);
   };
   const onStorage = (event: StorageEvent) => event.key === channel && receive();
-  // The channel first: subscribing can itself decide (a browser signal's record), and that
-  // decision must go out on it.
   try {
     bc = new BroadcastChannel(channel);
     bc.onmessage = receive;

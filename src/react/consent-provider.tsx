@@ -6,7 +6,6 @@ import {
   connectCookieMonitor,
   connectSync,
   createConsentStore,
-  type ConsentConnector,
   type ConsentStore,
   type ConsentStoreOptions,
   type CookieMonitorOptions,
@@ -22,11 +21,12 @@ type SharedStoreProps<Id extends string> = { store: ConsentStore<Id>; policy?: n
 export type ConsentProviderProps<Id extends string = string> = (OwnStoreProps<Id> | SharedStoreProps<Id>) & {
   /** A catalogue (`import { de } from '@connexx/consent-ui/i18n/de'`) or overrides of English strings. */
   messages?: MessageOverrides;
-  /** Consent receipts: `receipts={consentReceipts({ endpoint: '/api/consent' })}`. */
-  receipts?: ConsentConnector;
-  /** Keep other tabs in step with a decision made here. Default true. */
+  /** Keep other tabs in step with a decision made here (`connectSync`). Default true. */
   syncTabs?: boolean;
-  /** Delete the first-party cookies of every category the visitor does not allow (on load and on each change). Default true. */
+  /**
+   * Delete the first-party cookies of every category the visitor does not allow, on load and on
+   * each change (`connectCookieCleaner`). Default true.
+   */
   clearCookies?: boolean;
   /**
    * Development builds only: warn in the console about cookies and storage keys the policy does
@@ -66,24 +66,30 @@ export function ConsentProvider<Id extends string>(props: ConsentProviderProps<I
   const store = (outer ?? props.store ?? owned) as ConsentStore;
   // A client-side route change to or from a sensitive page. Not a store passed in: that is its
   // host's, which calls `setSensitive` itself, and must not have it undone (this prop is not even
-  // allowed beside `store`). The store compares by value, so an unchanged value (the one it was
-  // made with, or an inline array) notifies nobody. A layout effect runs before every passive
-  // effect of the new page's children (ConsentScript, useConsentEffect), so those never see the
-  // previous page's choices. On the server effects do not run, and the store there is made with
-  // the current value. SensitivePage marks add to this value (see ./sensitive).
+  // allowed beside `store`). The store notifies only when what is in force changes, so an
+  // unchanged value (the one it was made with) notifies nobody; the mark is renewed only when the
+  // value changes (`key`: an inline array is new each render). A layout effect runs before every
+  // passive effect of the new page's children (ConsentScript, useConsentEffect), so those never
+  // see the previous page's choices. On the server effects do not run, and the store there is made
+  // with the current value. SensitivePage marks add to this value (see ./sensitive).
   const sensitive = (props as OwnStoreProps<Id>).sensitive;
+  const key = sensitive === true || (sensitive || undefined)?.join(' ');
   const layoutEffect = typeof document == 'undefined' ? useEffect : useLayoutEffect;
-  layoutEffect(() => (props.store ? undefined : markSensitive(store, sensitive, !!outer)), [JSON.stringify(sensitive)]);
+  layoutEffect(() => (props.store ? undefined : markSensitive(store, sensitive, !!outer)), [key]);
   layoutEffect(() => (outer ? undefined : markFromHtml(store)), [store]);
-  // Enforcement runs in the browser only (effects), and reconnects cleanly under StrictMode.
-  // Options are read once per store (see above).
+  // The two enforcement parts every page needs are built in; the others are components rendered
+  // inside (ConsentReceipts, GoogleConsentMode, ActivateScripts, ConsentScript). Enforcement runs
+  // in the browser only (effects), and reconnects cleanly under StrictMode. Options are read once
+  // per store (see above). The store starts (records what a browser signal decided) once
+  // everything is connected: this effect runs after those of the children, so they hear it too.
   useEffect(() => {
     if (outer) return;
-    const { syncTabs = true, clearCookies = true, receipts, monitorCookies } = props;
-    const disconnect = [clearCookies && connectCookieCleaner(store), syncTabs && connectSync(store), receipts?.(store)];
+    const { syncTabs = true, clearCookies = true, monitorCookies } = props;
+    const disconnect = [clearCookies && connectCookieCleaner(store), syncTabs && connectSync(store)];
     if (process.env.NODE_ENV !== 'production' && monitorCookies) {
       disconnect.push(connectCookieMonitor(store, monitorCookies === true ? {} : monitorCookies));
     }
+    store.start();
     return () => disconnect.forEach((off) => off && off());
   }, [store]);
   return (

@@ -33,9 +33,11 @@ export function useConsent<T, Id extends string = RegisteredId>(selector: (state
 export function useConsent<T, Id extends string>(selector?: (state: ConsentState<Id>) => T) {
   const store = useStoreFromContext<Id>('useConsent');
   const slice = useStoreSelector<Id, unknown>(store, selector ?? ((state) => state));
-  // The store's methods are stable closures; the result's type shows only the actions.
+  const { acceptAll, rejectAll, save, setCategory, reset, openPreferences, closePreferences } = store;
+  // The store's methods are stable closures.
   return useMemo(
-    () => (selector ? slice : { ...store, ...(slice as ConsentState<Id>) }),
+    () =>
+      selector ? slice : { ...(slice as ConsentState<Id>), acceptAll, rejectAll, save, setCategory, reset, openPreferences, closePreferences },
     [slice, store, selector === undefined],
   );
 }
@@ -61,6 +63,6 @@ export function useCookieCategory<Id extends RegisteredId>(id: Id): UseCookieCat
 
 /** Whether the browser sends an opt-out signal this store honours (GPC, or DNT when asked to). Internal. */
 export const useSignalHonored = () => {
-  const { respects } = useStoreFromContext('useSignalHonored');
-  return useConsent((s) => (s.signals.gpc && respects.gpc) || (s.signals.dnt && respects.dnt));
+  const store = useStoreFromContext('useSignalHonored');
+  return useConsent((s) => (s.signals.gpc && store.respectGlobalPrivacyControl) || (s.signals.dnt && store.respectDoNotTrack));
 };

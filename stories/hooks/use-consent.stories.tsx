@@ -27,7 +27,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '`useConsent()` returns the whole state (`status`, `choices`, `record`, `preferencesOpen`, `signals`) and the actions (`acceptAll`, `rejectAll`, `save`, `setCategory`, `reset`, `openPreferences`, `closePreferences`). This banner is drawn entirely by the host, with its own markup and CSS: the library only keeps the decision, its cookie and its rules (Global Privacy Control, required categories).',
+          '`useConsent()` returns the whole state (`status`, `choices`, `record`, `decidedHere`, `signals`) and the actions (`acceptAll`, `rejectAll`, `save`, `setCategory`, `reset`, `openPreferences`, `closePreferences`). This banner is drawn entirely by the host, with its own markup and CSS: the library only keeps the decision, its cookie and its rules (Global Privacy Control, required categories).',
       },
       source: { code: headlessBannerSource, language: 'tsx' },
     },

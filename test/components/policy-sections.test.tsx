@@ -20,6 +20,7 @@ import {
 } from '../../src/components/policy';
 import { createConsentStore, definePolicy } from '../../src/core';
 import { ConsentProvider } from '../../src/react';
+import { PreferencesDialog } from '../../src/components/preferences/preferences-dialog';
 import { connexxPage, connexxPolicy } from '../../stories/fixtures/connexx-policy';
 
 function renderPage(ui: ReactNode) {
@@ -212,11 +213,17 @@ describe('PolicySections, given the Connexx policy and page', () => {
 
   it('opens the preferences from each Cookie Settings button on the page', async () => {
     const user = userEvent.setup();
-    const { store } = renderPage(<PolicySections content={connexxPage} />);
+    renderPage(
+      <>
+        <PolicySections content={connexxPage} />
+        <PreferencesDialog />
+      </>,
+    );
     for (const name of ['Your Cookie Choices & Controls', 'Manage Your Cookie Preferences']) {
-      act(() => store.closePreferences());
       await user.click(within(section(name)).getByRole('button', { name: 'Cookie Settings' }));
-      expect(store.getState().preferencesOpen).toBe(true);
+      expect(screen.getByRole('dialog', { name: 'Cookie preferences' })).toBeInTheDocument();
+      await user.keyboard('{Escape}');
+      expect(screen.queryByRole('dialog')).toBeNull();
     }
   });
 

@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { ConsentGate, ConsentProvider, ConsentStatus, CookieSettingsButton, encodeRecord } from '../../src';
+import { ConsentGate, ConsentProvider, ConsentStatus, CookieSettingsButton, encodeRecord, PreferencesDialog } from '../../src';
 import { safeHref } from '../../src/components/utils';
 import { policy } from '../fixtures/policies';
 import { axeViolations, renderWithConsent, storedDecision, type Id } from './harness';
@@ -82,27 +82,40 @@ describe('ConsentStatus, for a screen reader', () => {
 
 describe('CookieSettingsButton', () => {
   it('opens the preferences from anywhere', async () => {
-    const { user, store } = renderWithConsent(<CookieSettingsButton />);
+    const { user } = renderWithConsent(
+      <>
+        <CookieSettingsButton />
+        <PreferencesDialog />
+      </>,
+    );
     await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
-    expect(store.getState().preferencesOpen).toBe(true);
+    expect(screen.getByRole('dialog', { name: 'Cookie preferences' })).toBeInTheDocument();
   });
 
   it('renders the host element with asChild, keeping the behaviour', async () => {
-    const { user, store } = renderWithConsent(
-      <CookieSettingsButton asChild>
-        <a href="#cookie-settings">Manage cookies</a>
-      </CookieSettingsButton>,
+    const { user } = renderWithConsent(
+      <>
+        <CookieSettingsButton asChild>
+          <a href="#cookie-settings">Manage cookies</a>
+        </CookieSettingsButton>
+        <PreferencesDialog />
+      </>,
     );
     const link = screen.getByRole('link', { name: 'Manage cookies' });
     expect(link).toHaveAttribute('data-part', 'settings-button');
     await user.click(link);
-    expect(store.getState().preferencesOpen).toBe(true);
+    expect(screen.getByRole('dialog', { name: 'Cookie preferences' })).toBeInTheDocument();
   });
 
   it('lets the host cancel the opening', async () => {
-    const { user, store } = renderWithConsent(<CookieSettingsButton onClick={(e) => e.preventDefault()} />);
+    const { user } = renderWithConsent(
+      <>
+        <CookieSettingsButton onClick={(e) => e.preventDefault()} />
+        <PreferencesDialog />
+      </>,
+    );
     await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
-    expect(store.getState().preferencesOpen).toBe(false);
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
 
@@ -158,10 +171,13 @@ describe('ConsentGate', () => {
 
 describe('CookieSettingsButton around a host link', () => {
   it('opens the dialog instead of following the link', async () => {
-    const { user, store } = renderWithConsent(
-      <CookieSettingsButton asChild>
-        <a href="/cookie-settings">Cookie settings</a>
-      </CookieSettingsButton>,
+    const { user } = renderWithConsent(
+      <>
+        <CookieSettingsButton asChild>
+          <a href="/cookie-settings">Cookie settings</a>
+        </CookieSettingsButton>
+        <PreferencesDialog />
+      </>,
     );
     const link = screen.getByRole('link', { name: 'Cookie settings' });
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
@@ -169,7 +185,7 @@ describe('CookieSettingsButton around a host link', () => {
       link.dispatchEvent(click);
     });
     expect(click.defaultPrevented).toBe(true);
-    expect(store.getState().preferencesOpen).toBe(true);
+    expect(screen.getByRole('dialog', { name: 'Cookie preferences' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
   });
 });

@@ -238,7 +238,7 @@ describe('Global Privacy Control under opt-out', () => {
     create({ jurisdiction: 'US-CA' }).acceptAll();
     const store = create({ jurisdiction: 'US-CA', signals: { gpc: true } });
     expect(store.getState().choices).toEqual(all(true, true, false));
-    store.subscribe(() => {});
+    store.start();
     expect(stored()).toMatchObject({ method: 'signal', regime: 'opt-out', choices: all(true, true, false), signals: { gpc: true } });
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectReceipts, consentReceipts, createConsentStore, type ConsentRecord, type ReceiptOptions } from '../../src/core';
+import { connectReceipts, createConsentStore, type ConsentRecord, type ReceiptOptions } from '../../src/core';
 import { policy } from '../fixtures/policies';
 import { fakeStorage, storedValue, type Id } from './enforcement-fakes';
 import { installFakeBrowser, type FakeBrowser } from './fake-browser';
@@ -169,8 +169,10 @@ describe('connectReceipts', () => {
     browser.restore();
     browser = installFakeBrowser({ navigator: { globalPrivacyControl: true } });
     browser.jar.set('cookie_consent', storedValue({ targeting: true }));
-    const store = load();
+    const store = createConsentStore<Id>({ policy });
+    store.start();
     expect(store.getState().record!.method).toBe('signal');
+    disconnects.push(connectReceipts(store, { endpoint }));
     expect(sentIds()).toEqual([store.getState().record!.id]);
   });
 
@@ -221,14 +223,5 @@ describe('connectReceipts', () => {
     disconnects.pop()!();
     store.acceptAll();
     expect(fetch).not.toHaveBeenCalled();
-  });
-});
-
-describe('consentReceipts', () => {
-  it('is a connector for ConsentProvider that connects receipts with its options', async () => {
-    const store = createConsentStore<Id>({ policy });
-    disconnects.push(consentReceipts({ endpoint })(store));
-    store.rejectAll();
-    expect(fetch).toHaveBeenCalledWith(endpoint, expect.objectContaining({ method: 'POST' }));
   });
 });

@@ -26,7 +26,7 @@ describe('createConsentStore, given no stored decision', () => {
       status: 'pending',
       choices: { essential: true, performance: false, functional: false, targeting: false },
       record: null,
-      preferencesOpen: false,
+      decidedHere: false,
       signals: { gpc: false, dnt: false },
       regime: 'opt-in',
     });
@@ -54,11 +54,14 @@ describe('createConsentStore, given no stored decision', () => {
 
   it('saves a custom choice, keeping unnamed categories as they are, and closes the preferences', () => {
     const store = create();
+    const requests: boolean[] = [];
+    store.handlePreferences((open) => requests.push(open));
     store.openPreferences();
     store.save({ performance: true });
+    expect(requests).toEqual([true, false]);
     expect(store.getState()).toMatchObject({
       status: 'decided',
-      preferencesOpen: false,
+      decidedHere: true,
       choices: { essential: true, performance: true, functional: false, targeting: false },
       record: { method: 'custom' },
     });
@@ -319,14 +322,17 @@ describe('createConsentStore with Global Privacy Control', () => {
     browser.jar.set('cookie_consent', earlier);
     const onChange = vi.fn();
     const store = create({ onChange });
-    // Out of force at once; recorded when the first subscriber (an effect) arrives, never in render.
+    // Out of force at once; recorded when the store starts (the provider's effect), never on
+    // creation (a render) nor by subscribing.
     expect(store.getState().choices).toEqual({ essential: true, performance: true, functional: true, targeting: false });
-    expect(onChange).not.toHaveBeenCalled();
     store.subscribe(() => {});
+    expect(onChange).not.toHaveBeenCalled();
+    expect(browser.writes).toEqual([]);
+    store.start();
     expect(store.getState().record).toMatchObject({ method: 'signal', signals: { gpc: true } });
     expect(onChange).toHaveBeenCalledTimes(1);
     expect(stored()?.method).toBe('signal');
-    store.subscribe(() => {});
+    store.start();
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
@@ -366,14 +372,45 @@ describe('the store as an external store', () => {
     const unsubscribe = store.subscribe(listener);
     const before = store.getState();
     expect(store.getState()).toBe(before);
-    store.openPreferences();
+    store.acceptAll();
     expect(store.getState()).not.toBe(before);
-    expect(store.getState().preferencesOpen).toBe(true);
-    store.closePreferences();
+    store.rejectAll();
     expect(listener).toHaveBeenCalledTimes(2);
     unsubscribe();
-    store.acceptAll();
+    store.reset();
     expect(listener).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the preferences dialog apart: asking for it tells consent subscribers nothing', () => {
+    const store = create();
+    const consent = vi.fn();
+    store.subscribe(consent);
+    const before = store.getState();
+    store.openPreferences();
+    store.closePreferences();
+    expect(consent).not.toHaveBeenCalled();
+    expect(store.getState()).toBe(before);
+  });
+
+  it('hands open and close requests to the UI that draws the dialog, the last request made before it came first', () => {
+    const store = create();
+    store.openPreferences();
+    const requests: boolean[] = [];
+    expect(store.handlePreferences((open) => requests.push(open))).toBe(true);
+    store.closePreferences();
+    store.acceptAll();
+    expect(requests).toEqual([false, false]);
+  });
+
+  it('tells whether the decision in force was made here', () => {
+    create().acceptAll();
+    const store = create();
+    expect(store.getState()).toMatchObject({ status: 'decided', decidedHere: false });
+    store.rejectAll();
+    expect(store.getState().decidedHere).toBe(true);
+    create().acceptAll();
+    store.refresh();
+    expect(store.getState()).toMatchObject({ record: { method: 'accept-all' }, decidedHere: false });
   });
 
   it('does nothing after destroy', () => {
@@ -508,8 +545,8 @@ describe('signal readings passed in (the server has no navigator)', () => {
     expect(quiet.getServerState().signals.gpc).toBe(false);
   });
 
-  it('says which signals it honours', () => {
-    expect(create().respects).toEqual({ gpc: true, dnt: false });
-    expect(create({ respectGlobalPrivacyControl: false, respectDoNotTrack: true }).respects).toEqual({ gpc: false, dnt: true });
+  it('says which signals it respects', () => {
+    expect(create()).toMatchObject({ respectGlobalPrivacyControl: true, respectDoNotTrack: false });
+    expect(create({ respectGlobalPrivacyControl: false, respectDoNotTrack: true })).toMatchObject({ respectGlobalPrivacyControl: false, respectDoNotTrack: true });
   });
 });

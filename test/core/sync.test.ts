@@ -72,13 +72,14 @@ describe('connectSync, with BroadcastChannel', () => {
     expect(b.getState().choices.functional).toBe(true);
   });
 
-  it("sends out a browser signal's decision made as it connects, on the channel", async () => {
-    // A decision stored before the visitor turned GPC on, which allowed Targeting: the store
-    // records the signal when its first subscriber (here, sync) arrives.
+  it("sends out a browser signal's decision, recorded once the store starts", async () => {
+    // A decision stored before the visitor turned GPC on, which allowed Targeting.
     browser.jar.set('cookie_consent', storedValue({ performance: true, targeting: true }));
     const post = vi.spyOn(BroadcastChannel.prototype, 'postMessage');
     const store = createConsentStore<Id>({ policy, signals: { gpc: true } });
     disconnects.push(connectSync(store, { channel }));
+    expect(post).not.toHaveBeenCalled();
+    store.start();
     expect(store.getState().record?.method).toBe('signal');
     expect(post.mock.calls).toEqual([[{ id: store.getState().record!.id }]]);
   });

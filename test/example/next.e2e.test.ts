@@ -191,7 +191,7 @@ describe('examples/next, Global Privacy Control', () => {
 describe("examples/next, the library's client chunks", () => {
   // What the example's home page renders of the library (app/layout.tsx, app/consent-providers.tsx,
   // app/page.tsx), bundled by esbuild as `npm run size` bundles its scenarios.
-  const homeParts = ['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus', 'GoogleConsentMode', 'ConsentScript', 'consentReceipts'];
+  const homeParts = ['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus', 'GoogleConsentMode', 'ConsentScript', 'ConsentReceipts'];
   const packageOf = (path: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? '@connexx/consent-ui';
 
   it('ship the home page within 10% of the esbuild measure of the same parts, with no policy-page code or text', async () => {

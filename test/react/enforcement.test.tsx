@@ -3,9 +3,10 @@ import { StrictMode, useState, type ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  ActivateScripts,
   ConsentProvider,
+  ConsentReceipts,
   ConsentScript,
-  consentReceipts,
   createConsentStore,
   encodeRecord,
   GoogleConsentMode,
@@ -321,32 +322,43 @@ describe('ConsentProvider, wiring the enforcement', () => {
     expect(screen.getByText('tab C: pending')).toBeInTheDocument();
   });
 
-  it('connects receipts once under StrictMode, and disconnects on unmount', () => {
-    const disconnect = vi.fn();
-    const receipts = vi.fn(() => disconnect);
-    const { unmount } = render(
-      <StrictMode>
-        <Provider receipts={receipts} />
-      </StrictMode>,
-    );
-    expect(receipts.mock.calls.length - disconnect.mock.calls.length).toBe(1);
-    expect(receipts).toHaveBeenLastCalledWith(store);
-    unmount();
-    expect(disconnect).toHaveBeenCalledTimes(receipts.mock.calls.length);
-  });
-
-  it('sends one receipt per decision with consentReceipts, under StrictMode', async () => {
+  it('sends one receipt per decision with ConsentReceipts, under StrictMode, and stops once it is gone', async () => {
     const fetch = vi.fn(() => Promise.resolve(new Response(null, { status: 204 })));
     vi.stubGlobal('fetch', fetch);
-    render(
+    const { rerender } = render(
       <StrictMode>
-        <Provider receipts={consentReceipts({ endpoint: '/api/consent' })} />
+        <Provider>
+          <ConsentReceipts endpoint="/api/consent" />
+        </Provider>
       </StrictMode>,
     );
     act(() => store.rejectAll());
     expect(fetch).toHaveBeenCalledOnce();
     expect(JSON.parse((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).toEqual(store.getState().record);
     await waitFor(() => expect(localStorage.getItem('cookie_consent_receipts')).toBeNull());
+    rerender(
+      <StrictMode>
+        <Provider />
+      </StrictMode>,
+    );
+    act(() => store.acceptAll());
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
+  it('runs the page’s script placeholders of a granted category with ActivateScripts', () => {
+    const placeholder = Object.assign(document.createElement('script'), { type: 'text/plain' });
+    placeholder.dataset.category = 'performance';
+    placeholder.dataset.src = '/placeholder-analytics.js';
+    document.head.append(placeholder);
+    render(
+      <Provider>
+        <ActivateScripts />
+      </Provider>,
+    );
+    expect(scripts('/placeholder-analytics.js')).toHaveLength(0);
+    act(() => store.acceptAll());
+    expect(scripts('/placeholder-analytics.js')).toHaveLength(1);
+    expect(document.querySelector('script[type="text/plain"]')).toBeNull();
   });
 
   it('works with a store passed in', () => {

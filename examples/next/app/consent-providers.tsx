@@ -1,11 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ConsentProvider, ConsentScript, CookieBanner, GoogleConsentMode, PreferencesDialog, consentReceipts } from '@connexx/consent-ui';
+import { ConsentProvider, ConsentReceipts, ConsentScript, CookieBanner, GoogleConsentMode, PreferencesDialog } from '@connexx/consent-ui';
 import { policy } from '../consent';
-
-// Made once for the page: the provider reads its options on its first render.
-const receipts = consentReceipts({ endpoint: '/api/consent' });
 
 /**
  * The provider lives in a client component that imports the policy itself: the root layout (a
@@ -16,12 +13,13 @@ export function ConsentProviders({ consentCookie, gpc, children }: { consentCook
   return (
     // Only a Sec-GPC header adds to the signals: without one, the store reads the browser's own
     // navigator.globalPrivacyControl (a request without the header says nothing either way).
-    <ConsentProvider policy={policy} initialCookieHeader={consentCookie} signals={gpc ? { gpc } : undefined} receipts={receipts}>
+    <ConsentProvider policy={policy} initialCookieHeader={consentCookie} signals={gpc ? { gpc } : undefined}>
       {/* First in the page, so screen-reader and keyboard users meet it early. */}
       <CookieBanner policyHref="/cookie-policy" />
       {children}
       <PreferencesDialog />
       <GoogleConsentMode />
+      <ConsentReceipts endpoint="/api/consent" />
       <ConsentScript category="performance" src="/analytics.js" />
     </ConsentProvider>
   );

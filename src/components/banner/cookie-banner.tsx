@@ -1,9 +1,9 @@
 'use client';
 
 import { forwardRef, useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
-import { decidedHere } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent, useSignalHonored } from '../../react/hooks';
+import { usePreferencesOpen } from '../../react/preferences';
 import { enBanner } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
@@ -45,7 +45,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const store = useStoreFromContext('CookieBanner');
   const status = useConsent((s) => s.status);
   const record = useConsent((s) => s.record);
-  const preferencesOpen = useConsent((s) => s.preferencesOpen);
+  const preferencesOpen = usePreferencesOpen();
   const signalled = useSignalHonored();
   const t = useSectionMessages('banner', enBanner);
   const lang = useLocale();
@@ -77,7 +77,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
     }
   }
   // Not a decision another tab made, which sync brings here as a cookie.
-  const madeHere = useConsent(decidedHere);
+  const madeHere = useConsent((s) => s.decidedHere);
   const confirmation = started && madeHere && !hiddenByVisitor && record && record.method !== 'signal' ? record.method : null;
   // Accept all under an honoured opt-out signal left sale-or-share categories off: say so.
   const confirmationText =

@@ -227,12 +227,12 @@ export const PolicyDoNotTrack = /* @__PURE__ */ forwardRef<HTMLElement, PolicyDo
   { headingLevel = 2, children, ...rest },
   ref,
 ) {
-  const honorsDoNotTrack = useStoreFromContext('PolicyDoNotTrack').respects.dnt;
+  const { respectDoNotTrack } = useStoreFromContext('PolicyDoNotTrack');
   const t = useSectionMessages('policy', enPolicy).doNotTrack;
   return (
     <Section ref={ref} sectionId="do-not-track" title={t.title} level={headingLevel} {...rest}>
       <SubHeading level={below(headingLevel)}>{t.subtitle}</SubHeading>
-      <Text>{honorsDoNotTrack ? t.honored : t.ignored}</Text>
+      <Text>{respectDoNotTrack ? t.honored : t.ignored}</Text>
       {children}
     </Section>
   );

@@ -2,17 +2,19 @@
 
 import * as Dialog from '@radix-ui/react-dialog';
 import * as Switch from '@radix-ui/react-switch';
-import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
+import { useControllableState } from '@radix-ui/react-use-controllable-state';
+import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { CategoryDefinition } from '../../core';
 import { useStoreFromContext } from '../../react/context';
 import { useConsent, useSignalHonored } from '../../react/hooks';
+import { preferencesOf } from '../../react/preferences';
 import { enDialog } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
 import { CookieTable } from '../cookie-table/cookie-table';
 import { cx, partClass, useIsomorphicLayoutEffect } from '../utils';
 
 export interface PreferencesDialogProps extends Omit<ComponentPropsWithoutRef<typeof Dialog.Content>, 'children'> {
-  /** Controlled open state; without it the store's `preferencesOpen` decides. */
+  /** Controlled open state; without it the dialog opens and closes on requests (`store.openPreferences()`, Escape). */
   open?: boolean;
   /** Open on first mount (uncontrolled). */
   defaultOpen?: boolean;
@@ -54,46 +56,34 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   ref,
 ) {
   const store = useStoreFromContext('PreferencesDialog');
-  const storeOpen = useConsent((s) => s.preferencesOpen);
   // The switches show the visitor's own decision; on a sensitive page it may differ from what is in force.
   const choices = useConsent((s) => s.record?.choices ?? s.choices);
   const signalled = useSignalHonored();
   const t = useSectionMessages('dialog', enDialog);
   const lang = useLocale();
   const idBase = useId();
-  const open = openProp ?? storeOpen;
-
-  const setOpen = (next: boolean) => (next ? store.openPreferences : store.closePreferences)();
-  const onOpenChangeRef = useRef(onOpenChange);
-  onOpenChangeRef.current = onOpenChange;
-  // The store's `preferencesOpen` is the one channel: the banner's Customize and the settings
-  // button ask there, a decision closes there, and Radix's Escape, close button and backdrop ask
-  // there too. A change of it that neither `open` nor this dialog made is a request, told to
-  // `onOpenChange`. Controlled, `open` decides what shows: the store is put back to it (before
-  // paint), and moves on when the host moves `open`; a request the host declines leaves
-  // everything as it was. `seen` is what the last committed render had (StrictMode re-runs an
-  // effect with the same values), `own` a value this dialog gave the store itself.
-  const seen = useRef({ store: storeOpen, prop: openProp });
-  const own = useRef<boolean | null>(null);
+  // Controlled by `open`, or else by itself, starting from `defaultOpen` or from a request made
+  // before it mounted. Requests from anywhere (the banner's Customize, the settings button, a
+  // decision, Radix's Escape, close button and backdrop) come here, so `onOpenChange` hears each
+  // one and a controlled dialog's host may decline it; what shows goes back to the store, so the
+  // banner steps aside meanwhile.
+  const preferences = preferencesOf(store);
+  const [open = false, setOpen] = useControllableState({
+    prop: openProp,
+    defaultProp: !!defaultOpen || preferences.open,
+    onChange: onOpenChange,
+    caller: 'PreferencesDialog',
+  });
+  const requested = useRef(setOpen);
+  requested.current = setOpen;
   useIsomorphicLayoutEffect(() => {
-    const last = seen.current;
-    seen.current = { store: storeOpen, prop: openProp };
-    if (storeOpen !== last.store && openProp === last.prop) {
-      if (own.current !== storeOpen && storeOpen !== openProp) onOpenChangeRef.current?.(storeOpen);
-      own.current = null;
-    }
-    if (openProp !== undefined && storeOpen !== openProp) {
-      own.current = openProp;
-      setOpen(openProp);
-    }
-  }, [storeOpen, openProp]);
-  useEffect(() => {
-    // Opened on first mount, as in Radix: nobody asked, so nothing is reported.
-    if (defaultOpen && openProp === undefined && !store.getState().preferencesOpen) {
-      own.current = true;
-      store.openPreferences();
-    }
-  }, []);
+    const take = (next: boolean) => requested.current(next);
+    preferences.dialog = take;
+    return () => {
+      if (preferences.dialog === take) preferences.dialog = undefined;
+    };
+  }, [preferences]);
+  useIsomorphicLayoutEffect(() => preferences.setOpen(open), [preferences, open]);
 
   // The switches start from the visitor's decision each time the dialog opens.
   const [draft, setDraft] = useState(choices);

@@ -1,4 +1,4 @@
-// Receives the consent receipts the browser sends (consentReceipts in app/consent-providers.tsx).
+// Receives the consent receipts the browser sends (ConsentReceipts in app/consent-providers.tsx).
 // A stand-in that checks and acknowledges each record; a real site stores it, e.g. with the
 // consent log of @connexx/consent-ui/server.
 import { policy } from '../../../consent';
