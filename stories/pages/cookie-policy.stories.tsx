@@ -28,7 +28,16 @@ const storedDecision = () => decodeRecord(parseCookieHeader(document.cookie).get
 // reader may come back to this page with the decision they made on an earlier visit.
 const underTest = import.meta.env.VITEST_STORYBOOK !== undefined;
 
-export const Connexx: Story = {
+/** The page as a visitor meets it: nothing is clicked for them. */
+export const Connexx: Story = {};
+
+/**
+ * The same page walked through by a script, for the test run only: hidden from the sidebar and
+ * the docs, so nobody browsing Storybook has their first visit played for them.
+ */
+export const ConnexxScriptedWalk: Story = {
+  name: 'Connexx (scripted walk)',
+  tags: ['!dev', '!autodocs'],
   play: async ({ canvasElement, step }) => {
     const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
