@@ -18,10 +18,22 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/**/*.test.{ts,tsx}'],
-          exclude: ['test/core/**', 'test/e2e/**', 'test/example/**', 'test/package/**'],
+          exclude: ['test/core/**', 'test/e2e/**', 'test/example/**', 'test/package/**', 'test/server/**'],
           setupFiles: ['test/setup.ts'],
           // jsdom + user-event runs share 2 cores with Chromium in `npm test`: leave room for a slow moment.
           testTimeout: 20_000,
+        },
+      },
+      {
+        // The consent log against PGlite and against a real PostgreSQL server (DATABASE_URL's, or a
+        // throw-away cluster the global setup starts and removes).
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/postgres-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -4,6 +4,7 @@ export { decodeRecord, encodeRecord } from './record';
 export type { ConsentMethod, ConsentRecord, ConsentRecordInput, ConsentSignals, DecodeOptions } from './record';
 export { defaultJurisdictions, normalizeJurisdiction, regimeFor } from './jurisdiction';
 export type { JurisdictionMap, Regime } from './jurisdiction';
+export { policyContent, policyFingerprint } from './fingerprint';
 export { createConsentStore } from './store';
 export type { ConsentState, DecisionStatus, ConsentStore, ConsentStoreOptions, Listener } from './store';
 export { parseCookieHeader } from './cookie-jar';

@@ -25,17 +25,24 @@ export interface ConsentRecord<Id extends string = string> {
   regime: Regime;
   /** Where the visitor was, as the host told the store (`'US-CA'`); absent when unknown. */
   jurisdiction?: string;
+  /**
+   * A random id for this browser, kept across its decisions, so a consent log can list one
+   * visitor's decisions together. Never derived from anything about the person or the device.
+   * Absent only from records read from a format-1 or format-2 cookie.
+   */
+  subjectId?: string;
 }
 
 /** A record to encode: one made before regimes existed is an opt-in one. */
 export type ConsentRecordInput = Omit<ConsentRecord, 'regime'> & { regime?: Regime };
 
+// Format 3: `3|subjectId|` then format 2's fields; written whenever the record has a subject id.
 // Format 2: `2|id|revision|decidedAt(ms, base 36)|method|signal bits|regime|jurisdiction|cat:1.cat:0`.
 // Format 1, still read as an opt-in decision, has neither regime nor jurisdiction, and no `opt-out`
 // method. Every character is a cookie-octet (RFC 6265), so the value needs no quoting. One record
 // has one spelling: the time has no leading zero.
 const FORMAT =
-  /^(1|2)\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|([A-Z0-9-]{0,6})\|)?([\w:.-]{1,3000})$/;
+  /^(?:([12])|3\|([\w-]{8,64}))\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|([A-Z0-9-]{0,6})\|)?([\w:.-]{1,3000})$/;
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out'];
 const METHOD_CODES = 'arcso';
 const REGIME_CODES = 'ohi';
@@ -63,7 +70,7 @@ export function encodeRecord(record: ConsentRecordInput): string {
     .map((id) => `${id}:${record.choices[id] ? 1 : 0}`)
     .join('.');
   return [
-    2,
+    record.subjectId ? `3|${record.subjectId}` : 2,
     record.id,
     encodeURIComponent(record.revision),
     Date.parse(record.decidedAt).toString(36),
@@ -93,13 +100,13 @@ export function decodeRecord<Id extends string>(
 ): ConsentRecord<Id> | null {
   try {
     // Some frameworks percent-encode cookie values they pass on (Next.js cookies().toString()).
-    if (typeof value === 'string' && /^[12]%7C/i.test(value)) value = decodeURIComponent(value);
+    if (typeof value === 'string' && /^[123]%7C/i.test(value)) value = decodeURIComponent(value);
     const match = typeof value === 'string' && value.length < 4000 && FORMAT.exec(value);
     if (!match) return null;
-    const [, format, id, revision, time, methodCode, signalBits, regimeCode, place, choiceText] = match as unknown as string[];
-    // Each format has exactly its own fields: a format-1 value with a regime, or a format-2 one
-    // without, is not a record either version wrote.
-    if ((format === '2') !== (regimeCode !== undefined) || (format === '1' && methodCode === 'o')) return null;
+    const [, format = '3', subjectId, id, revision, time, methodCode, signalBits, regimeCode, place, choiceText] = match as unknown as string[];
+    // Each format has exactly its own fields: a format-1 value with a regime, or a later one
+    // without, is not a record any version wrote.
+    if ((format === '1') === (regimeCode !== undefined) || (format === '1' && methodCode === 'o')) return null;
     if (place && !CODE.test(place)) return null;
     const decidedAt = parseInt(time!, 36);
     // A clock a day ahead of ours is tolerated; a record dated further on would never expire.
@@ -117,6 +124,8 @@ export function decodeRecord<Id extends string>(
     if (stored.size !== known.length || known.some((c) => stored.get(c.id) !== true && (c.required || !stored.has(c.id)))) return null;
     const bits = Number(signalBits);
     const record: ConsentRecord<Id> = {
+      // Undefined (an unmatched group) before format 3.
+      subjectId,
       id: id!,
       revision: policy.revision,
       decidedAt: new Date(decidedAt).toISOString(),
@@ -131,6 +140,12 @@ export function decodeRecord<Id extends string>(
     return null;
   }
 }
+
+/**
+ * The subject id of a format-2 consent value, whatever its revision or age: a visitor asked again
+ * after a new revision keeps the id their earlier decisions were logged under.
+ */
+export const subjectIdOf = (value: string): string | undefined => /^3\|([\w-]{8,64})\|/.exec(value)?.[1];
 
 /**
  * A random record id: `crypto.randomUUID`, or 128 random bits from `getRandomValues` where

@@ -1,7 +1,7 @@
 import { createCookieJar, parseCookieValues, resolveCookieOptions, type CookieOptions } from './cookie-jar';
 import { normalizeJurisdiction, regimeFor, regimes, type Regime } from './jurisdiction';
 import { categoryOf, type CategoryDefinition, type Policy } from './policy';
-import { choicesFor, createRecordId, decodeRecord, encodeRecord, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
+import { choicesFor, createRecordId, decodeRecord, encodeRecord, subjectIdOf, type ConsentMethod, type ConsentRecord, type ConsentSignals } from './record';
 import { readSignals } from './signals';
 
 export type DecisionStatus = 'pending' | 'decided';
@@ -140,6 +140,9 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   // Sharing consumer health data needs a consent separate from collecting it (RCW 19.373.030):
   // only its own switch grants it, never "Accept all".
   const ownSwitchOnly = (c: CategoryDefinition<Id>) => regime == 'health-data' && c.healthData && c.saleOrShare;
+  // One id per browser for every decision it makes: taken from any consent cookie this browser
+  // has (even one of an older revision, or one reset on this page), else made on the first decision.
+  let subjectId: string | undefined;
 
   // What is in force: the stored choices, less what this page may not run, less any selling or
   // sharing a decision allowed before the browser sent an opt-out signal (CCPA 7025), and less
@@ -229,6 +232,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       return;
     }
     const previous = state.record;
+    subjectId ??= previous?.subjectId ?? jar.getAll(cookie.name).map(subjectIdOf).find(Boolean) ?? createRecordId();
     const record: ConsentRecord<Id> = {
       id: createRecordId(),
       revision: policy.revision,
@@ -237,6 +241,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       choices,
       signals,
       regime,
+      subjectId,
     };
     if (jurisdiction) record.jurisdiction = jurisdiction;
     const secure = cookie.secure ?? (cookie.sameSite === 'None' || (typeof location !== 'undefined' && location.protocol === 'https:'));

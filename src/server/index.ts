@@ -109,3 +109,7 @@ export function readConsent<Id extends string>(headers: RequestHeaders, options:
   store.destroy();
   return state;
 }
+
+export { createConsentLog, MAX_RECEIPT_BYTES } from './consent-log';
+export type { ConsentExportRange, ConsentLog, ConsentLogDatabase, ConsentLogOptions, StoredConsent } from './consent-log';
+export { policyFingerprint } from '../core/fingerprint';

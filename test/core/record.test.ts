@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, type ConsentRecord } from '../../src/core';
+import { decodeRecord, definePolicy, encodeRecord, type ConsentRecord } from '../../src/core';
+import { subjectIdOf } from '../../src/core/record';
 import { policy, wide } from '../fixtures/policies';
 
 const NOW = Date.parse('2026-11-30T12:00:00.000Z');
@@ -72,6 +73,45 @@ describe('the consent record, format 1 (before jurisdictions)', () => {
   it('knows no opt-out method, which came with format 2', () => {
     expect(decode(formatOne.replace('|a|0|', '|o|0|'))).toBeNull();
     expect(decode(value.replace('|c|1|', '|o|1|'))).toMatchObject({ method: 'opt-out' });
+  });
+});
+
+describe('the consent record with a subject id (format 3)', () => {
+  const withSubject = { ...record, subjectId: '9e8d7c6b-5a49-4382-b170-6f5e4d3c2b1a' };
+  const encoded = encodeRecord(withSubject);
+
+  it('is written as format 3 and decodes back to the same record', () => {
+    expect(encoded).toMatch(/^3\|9e8d7c6b-5a49-4382-b170-6f5e4d3c2b1a\|5f0c2a1e-/);
+    expect(decode(encoded)).toEqual(withSubject);
+    expect(decode(encodeURIComponent(encoded))).toEqual(withSubject);
+  });
+
+  it('leaves a format-2 value readable, without a subject id', () => {
+    expect(value).toMatch(/^2\|/);
+    expect(decode(value)).toEqual(record);
+    expect(decode(value)?.subjectId).toBeUndefined();
+  });
+
+  it.each([
+    ['a format-2 value with a subject id', encoded.replace(/^3\|/, '2|')],
+    ['a format-3 value without one', value.replace(/^2\|/, '3|')],
+    ['a malformed subject id', encoded.replace('9e8d7c6b-5a49-4382-b170-6f5e4d3c2b1a', 'x;y')],
+  ])('returns null for %s', (_, v) => {
+    expect(decode(v)).toBeNull();
+  });
+
+  it('reads the subject id of a value of another revision or age, for the next decision to keep', () => {
+    expect(subjectIdOf(encodeRecord({ ...withSubject, revision: 'old' }))).toBe(withSubject.subjectId);
+    expect(subjectIdOf(value)).toBeUndefined();
+    expect(subjectIdOf('3|short|x')).toBeUndefined();
+  });
+
+  it('keeps the cookie under 4 KB for a policy of 30 categories with long ids and a long revision', () => {
+    const p = definePolicy({ ...wide(30), revision: 'r'.repeat(100) });
+    const choices = Object.fromEntries(p.categories.map((c) => [c.id, true]));
+    const cookie = `cookie_consent=${encodeRecord({ ...withSubject, revision: p.revision, choices })}`;
+    expect(new TextEncoder().encode(cookie).length).toBeLessThan(4096);
+    expect(decodeRecord(cookie.slice('cookie_consent='.length), p, { now: NOW })).toMatchObject({ subjectId: withSubject.subjectId, choices });
   });
 });
 

@@ -145,6 +145,64 @@ describe('the consent cookie', () => {
   });
 });
 
+describe('the subject id', () => {
+  it('is a random id in the record and the cookie, the same for every decision this browser makes', () => {
+    const store = create();
+    store.acceptAll();
+    const subjectId = store.getState().record!.subjectId!;
+    expect(subjectId).toMatch(UUID);
+    expect(subjectId).not.toBe(store.getState().record!.id);
+    store.rejectAll();
+    create().save({ performance: true });
+    expect(stored()).toMatchObject({ subjectId, method: 'custom' });
+  });
+
+  it('differs between two browsers', () => {
+    create().acceptAll();
+    const first = stored()!.subjectId;
+    browser.restore();
+    browser = installFakeBrowser();
+    create().acceptAll();
+    expect(stored()!.subjectId).not.toBe(first);
+  });
+
+  it('is kept when a new policy revision asks the visitor again', () => {
+    create().acceptAll();
+    const subjectId = stored()!.subjectId;
+    const next = { ...policy, revision: '4' };
+    const store = createConsentStore<Id>({ policy: next, now: () => clock });
+    expect(store.getState().status).toBe('pending');
+    store.rejectAll();
+    expect(decodeRecord(browser.jar.get('cookie_consent'), next, { now: clock })?.subjectId).toBe(subjectId);
+  });
+
+  it('is kept across a reset on the same page', () => {
+    const store = create();
+    store.acceptAll();
+    const subjectId = store.getState().record!.subjectId;
+    store.reset();
+    store.rejectAll();
+    expect(store.getState().record!.subjectId).toBe(subjectId);
+  });
+
+  it('is given to a browser whose cookie is still format 1, on its next decision', () => {
+    const old = {
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+      revision: '3',
+      decidedAt: new Date(NOW - DAY).toISOString(),
+      method: 'custom' as const,
+      choices: { essential: true, performance: true, functional: false, targeting: false },
+      signals: { gpc: false, dnt: false },
+    };
+    browser.jar.set('cookie_consent', encodeRecord(old));
+    expect(browser.jar.get('cookie_consent')).toMatch(/^1\|/);
+    const store = create();
+    expect(store.getState().record).toEqual(old);
+    store.acceptAll();
+    expect(stored()!.subjectId).toMatch(UUID);
+  });
+});
+
 describe('the consent cookie, set on more than one path or domain', () => {
   const at = (host: string, pathname = '/') => Object.assign(globalThis.location as object, { hostname: host, pathname });
 
