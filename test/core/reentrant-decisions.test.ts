@@ -20,7 +20,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const consentWrites = () => browser.writes.filter((w) => w.startsWith('cookie_consent=2|'));
+const consentWrites = () => browser.writes.filter((w) => /^cookie_consent=[123]\|/.test(w));
 
 describe('a subscriber that decides on every change, in a development build', () => {
   it('gets a clear error at the first nested decision, which is ignored: one cookie write, one onChange', () => {
