@@ -25,7 +25,7 @@ const essential = { id: 'essential', title: 'Essential', description: '', requir
 const performance = { id: 'performance', title: 'Performance', description: '' };
 const invalidIds = ['__proto__', 'a;b', 'has space', 'k=v', 'café', 'x'.repeat(41), 'ads; Domain=evil.example', '1st'];
 const withId = (id: string) => ({ revision: 1, categories: [essential, { id, title: 'Odd', description: '' }, performance] });
-const consentWrites = () => browser.writes.filter((w) => /^cookie_consent=2\|/.test(w));
+const consentWrites = () => browser.writes.filter((w) => /^cookie_consent=3\|/.test(w));
 
 describe('a category id that is not valid, in a production build', () => {
   it.each(invalidIds)('never counts %j as granted, whatever the visitor decides', (id) => {
@@ -44,7 +44,7 @@ describe('a category id that is not valid, in a production build', () => {
     const policy = production.definePolicy(withId(id));
     production.createConsentStore({ policy }).save({ performance: true });
     const [write] = consentWrites();
-    expect(write).toMatch(/^cookie_consent=2\|[^;]*\|essential:1\.performance:1; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+    expect(write).toMatch(/^cookie_consent=3\|[^;]*\|essential:1\.performance:1; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
     const next = production.createConsentStore({ policy }).getState();
     expect(next.status).toBe('decided');
     expect(next.choices).toMatchObject({ essential: true, performance: true });
@@ -102,7 +102,7 @@ describe('cookie options that are not valid', () => {
   it.each(hostile)('fall back to the default %s in a production build, never written into Set-Cookie', (_, cookie) => {
     production.createConsentStore({ policy, cookie: cookie as never }).acceptAll();
     expect(browser.writes).toHaveLength(1);
-    expect(browser.writes[0]).toMatch(/^cookie_consent=2\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+    expect(browser.writes[0]).toMatch(/^cookie_consent=3\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
   });
 
   it.each(hostile)('get a clear error naming cookie.%s in a development build', (key, cookie) => {
@@ -111,6 +111,6 @@ describe('cookie options that are not valid', () => {
 
   it('keep valid values in a production build', () => {
     production.createConsentStore({ policy, cookie: { name: 'cx', path: '/app', domain: '.connexx.test', sameSite: 'Strict', maxAgeDays: 30 } }).acceptAll();
-    expect(browser.writes[0]).toMatch(/^cx=2\|[^;]+; Path=\/app; Domain=\.connexx\.test; Max-Age=2592000; SameSite=Strict; Secure$/);
+    expect(browser.writes[0]).toMatch(/^cx=3\|[^;]+; Path=\/app; Domain=\.connexx\.test; Max-Age=2592000; SameSite=Strict; Secure$/);
   });
 });

@@ -110,7 +110,7 @@ describe('createConsentStore, given no stored decision', () => {
 describe('the consent cookie', () => {
   it('is written Path=/; Max-Age; SameSite=Lax; Secure on https', () => {
     create().acceptAll();
-    expect(browser.writes[0]).toMatch(/^cookie_consent=2\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+    expect(browser.writes[0]).toMatch(/^cookie_consent=3\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
   });
 
   it('is not Secure on http, and carries a Domain, name and lifetime when configured', () => {
@@ -185,7 +185,7 @@ describe('the subject id', () => {
     expect(store.getState().record!.subjectId).toBe(subjectId);
   });
 
-  it('is given to a browser whose cookie is still format 1, on its next decision', () => {
+  it('is given to a browser whose cookie has none yet (format 1 or 2), on its next decision', () => {
     const old = {
       id: 'a1b2c3d4-0000-4000-8000-000000000001',
       revision: '3',
@@ -193,9 +193,10 @@ describe('the subject id', () => {
       method: 'custom' as const,
       choices: { essential: true, performance: true, functional: false, targeting: false },
       signals: { gpc: false, dnt: false },
+      regime: 'opt-in' as const,
     };
     browser.jar.set('cookie_consent', encodeRecord(old));
-    expect(browser.jar.get('cookie_consent')).toMatch(/^1\|/);
+    expect(browser.jar.get('cookie_consent')).toMatch(/^2\|/);
     const store = create();
     expect(store.getState().record).toEqual(old);
     store.acceptAll();
@@ -265,7 +266,7 @@ describe('the consent cookie, set on more than one path or domain', () => {
 describe('cookie options passed as undefined', () => {
   it('keep their defaults, as a host passing its own optional props expects', () => {
     create({ cookie: { name: undefined, sameSite: undefined, maxAgeDays: undefined, path: undefined } }).rejectAll();
-    expect(browser.writes[0]).toMatch(/^cookie_consent=2\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
+    expect(browser.writes[0]).toMatch(/^cookie_consent=3\|[^;]+; Path=\/; Max-Age=31536000; SameSite=Lax; Secure$/);
   });
 });
 

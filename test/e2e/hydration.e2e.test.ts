@@ -135,7 +135,7 @@ describe('a server-rendered page, on a first visit', () => {
     await tab.getByRole('button', { name: 'Reject all' }).click();
     await expect(tab.getByRole('status').first().textContent()).resolves.toContain("You've rejected additional cookies");
     const cookies = await context.cookies();
-    expect(cookies.find((c) => c.name === 'cookie_consent')?.value).toMatch(/^2\|/);
+    expect(cookies.find((c) => c.name === 'cookie_consent')?.value).toMatch(/^3\|/);
     await context.close();
   });
 });

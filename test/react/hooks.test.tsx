@@ -42,7 +42,7 @@ describe('useConsent, given no stored decision', () => {
     expect(result.current).toMatchObject({ status: 'pending', choices: { essential: true, performance: false } });
     act(() => result.current.acceptAll());
     expect(result.current).toMatchObject({ status: 'decided', choices: { performance: true, targeting: true } });
-    expect(document.cookie).toMatch(/cookie_consent=2\|/);
+    expect(document.cookie).toMatch(/cookie_consent=3\|/);
   });
 
   it('keeps the same result object while nothing changes', () => {
