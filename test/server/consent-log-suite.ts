@@ -79,7 +79,7 @@ export function consentLogSuite(name: string, open: () => Promise<Backend>) {
         choices: record.choices,
         signals: { gpc: false, dnt: false },
         jurisdiction: null,
-        regime: null,
+        regime: 'opt-in',
         revision: '3',
       });
       expect(Date.parse(stored!.receivedAt)).toBeGreaterThan(Date.now() - 60_000);
