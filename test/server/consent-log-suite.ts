@@ -276,7 +276,8 @@ export function consentLogSuite(name: string, open: () => Promise<Backend>) {
       const browser = installFakeBrowser();
       let laptop: ConsentRecord[];
       try {
-        const store = createConsentStore({ policy });
+        // Two decisions a millisecond apart, so their order is not left to chance.
+        const store = createConsentStore({ policy, now: () => Date.parse('2026-11-30T13:00:00.000Z') + sequence++ });
         store.acceptAll();
         const a = store.getState().record!;
         store.rejectAll();
