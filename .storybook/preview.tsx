@@ -74,8 +74,22 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    jurisdiction: {
+      description: "The visitor's jurisdiction, which picks the consent regime (see Guides / Jurisdictions)",
+      toolbar: {
+        title: 'Jurisdiction',
+        icon: 'globe',
+        items: [
+          { value: '', title: 'Unknown (opt-in)' },
+          { value: 'DE', title: 'EU: Germany (opt-in)' },
+          { value: 'US-CA', title: 'US-CA: California (opt-out)' },
+          { value: 'US-WA', title: 'US-WA: Washington (health-data)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light', locale: 'en', dir: 'ltr', consent: 'keep' },
+  initialGlobals: { theme: 'light', locale: 'en', dir: 'ltr', consent: 'keep', jurisdiction: '' },
   parameters: {
     // Every story is also a test in Chromium, and an axe violation fails it.
     a11y: { test: 'error' },

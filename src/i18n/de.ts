@@ -15,7 +15,7 @@ export const de: Messages = {
     acceptAll: 'Alle akzeptieren',
     rejectAll: 'Alle ablehnen',
     customize: 'Anpassen',
-    signalHonored: 'Opt-out-Präferenzsignal beachtet',
+    signalHonored: 'Opt-out-Anfrage berücksichtigt',
     confirmation: {
       'accept-all': 'Sie haben zusätzliche Cookies akzeptiert. Sie können Ihre Cookie-Einstellungen jederzeit ändern.',
       'accept-all-signal':
@@ -26,6 +26,11 @@ export const de: Messages = {
       'opt-out': 'Sie haben sich gegen den Verkauf und die Weitergabe Ihrer personenbezogenen Daten entschieden. Sie können Ihre Auswahl jederzeit ändern.',
     },
     hide: 'Cookie-Hinweis ausblenden',
+    noticeLabel: 'Datenschutzhinweis',
+    noticeOn: (categories: string) => `Aktiv, bis Sie sich dagegen entscheiden: ${categories}.`,
+    noticeSale: 'Einige davon können Ihre personenbezogenen Daten für gezielte Werbung verkaufen oder weitergeben.',
+    optOut: 'Verkauf oder Weitergabe ablehnen',
+    privacyChoices: 'Ihre Datenschutzoptionen',
   },
   dialog: {
     title: 'Cookie-Einstellungen',
@@ -39,9 +44,21 @@ export const de: Messages = {
     rejectAll: 'Alle ablehnen',
     acceptAll: 'Alle akzeptieren',
     save: 'Auswahl speichern',
-    signalHonored: 'Opt-out-Präferenzsignal beachtet',
+    signalHonored: 'Opt-out-Anfrage berücksichtigt',
+    sharingTitle: 'Weitergabe von Verbraucher-Gesundheitsdaten: eine eigene Einwilligung',
+    sharingNote: 'Nicht in „Alle akzeptieren“ enthalten: Nur dieser Schalter erlaubt sie.',
+    sharingCollected: 'Was erhoben wird',
+    sharingWhy: 'Wozu',
+    sharingRecipients: 'Wer sie erhält',
+    sharingWithdraw: 'Wie Sie widerrufen',
+    sharingWithdrawText: 'Schalten Sie diesen Schalter jederzeit in den Cookie-Einstellungen oder unter „Ihre Datenschutzoptionen“ aus und speichern Sie. Ab dann endet die Weitergabe.',
+    sharingNoRecipients: 'Es ist kein Dritter angegeben.',
   },
   settingsButton: 'Cookie-Einstellungen',
+  privacyChoices: {
+    label: 'Ihre Datenschutzoptionen',
+    signalHonored: 'Opt-out-Anfrage berücksichtigt',
+  },
   table: {
     firstPartyCaption: 'Erstanbieter-Cookies',
     thirdPartyCaption: 'Dienste von Drittanbietern',
@@ -70,6 +87,7 @@ export const de: Messages = {
     off: 'Deaktiviert',
     offHere: 'Auf dieser Seite deaktiviert',
     pending: 'Noch keine Auswahl getroffen: Optionale Cookies bleiben deaktiviert, bis Sie eine Auswahl treffen.',
+    signalHonored: 'Opt-out-Anfrage berücksichtigt',
   },
   gate: {
     blocked: (category: string) =>

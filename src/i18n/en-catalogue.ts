@@ -1,4 +1,4 @@
-import { enBanner, enDialog, enGate, enSettingsButton, enStatus, enTable } from './en';
+import { enBanner, enDialog, enGate, enSettingsButton, enPrivacyChoices, enStatus, enTable } from './en';
 import { enPolicy } from './en-policy';
 
 /** English, the default catalogue. Other catalogues have exactly this shape. */
@@ -8,6 +8,7 @@ export const en = {
   banner: enBanner,
   dialog: enDialog,
   settingsButton: enSettingsButton,
+  privacyChoices: enPrivacyChoices,
   table: enTable,
   status: enStatus,
   gate: enGate,

@@ -12,7 +12,7 @@ export const enBanner = {
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
   customize: 'Customize',
-  signalHonored: 'Opt-out preference signal honored',
+  signalHonored: 'Opt-Out Request Honored',
   confirmation: {
     'accept-all': "You've accepted additional cookies. You can change your cookie settings at any time.",
     /** Accept all while the browser sends an opt-out signal the store honours: sale-or-share categories stayed off. */
@@ -24,6 +24,11 @@ export const enBanner = {
     'opt-out': "You've opted out of the sale or sharing of your personal information. You can change your choices at any time.",
   },
   hide: 'Hide cookie message',
+  noticeLabel: 'Privacy notice',
+  noticeOn: (categories: string) => `On unless you opt out: ${categories}.`,
+  noticeSale: 'Some of them may sell or share your personal information for targeted advertising.',
+  optOut: 'Opt out of sale or sharing',
+  privacyChoices: 'Your Privacy Choices',
 };
 
 export const enDialog = {
@@ -39,7 +44,15 @@ export const enDialog = {
   rejectAll: 'Reject all',
   acceptAll: 'Accept all',
   save: 'Save choices',
-  signalHonored: 'Opt-out preference signal honored',
+  signalHonored: 'Opt-Out Request Honored',
+  sharingTitle: 'Sharing consumer health data: a separate consent',
+  sharingNote: 'Not included in "Accept all": only this switch allows it.',
+  sharingCollected: 'What is collected',
+  sharingWhy: 'Why',
+  sharingRecipients: 'Who receives it',
+  sharingWithdraw: 'How to withdraw',
+  sharingWithdrawText: 'Turn this switch off and save, at any time, from Cookie Settings or Your Privacy Choices. Sharing stops from then on.',
+  sharingNoRecipients: 'No third party is declared.',
 };
 
 export const enTable = {
@@ -74,6 +87,7 @@ export const enStatus = {
   /** A category the visitor allows that this page keeps off (a sensitive page, see `sensitive`). */
   offHere: 'Off on this page',
   pending: 'Not chosen yet: optional cookies are off until you choose.',
+  signalHonored: 'Opt-Out Request Honored',
 };
 
 export const enGate = {
@@ -82,3 +96,11 @@ export const enGate = {
 };
 
 export const enSettingsButton: string = 'Cookie Settings';
+
+export const enPrivacyChoices = {
+  /** The footer link's text (CCPA 7015's alternative opt-out link wording). */
+  label: 'Your Privacy Choices',
+  /** Beside the link while every sale-or-share category is off because of GPC (CCPA 7025(c)(6)). */
+  signalHonored: 'Opt-Out Request Honored',
+};
+

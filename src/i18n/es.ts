@@ -15,7 +15,7 @@ export const es: Messages = {
     acceptAll: 'Aceptar todo',
     rejectAll: 'Rechazar todo',
     customize: 'Personalizar',
-    signalHonored: 'Señal de preferencia de exclusión voluntaria respetada',
+    signalHonored: 'Solicitud de exclusión respetada',
     confirmation: {
       'accept-all': 'Ha aceptado las cookies adicionales. Puede cambiar su configuración de cookies en cualquier momento.',
       'accept-all-signal':
@@ -26,6 +26,11 @@ export const es: Messages = {
       'opt-out': 'Ha optado por excluir la venta y el uso compartido de sus datos personales. Puede cambiar sus opciones en cualquier momento.',
     },
     hide: 'Ocultar el mensaje sobre cookies',
+    noticeLabel: 'Aviso de privacidad',
+    noticeOn: (categories: string) => `Activas salvo que usted se excluya: ${categories}.`,
+    noticeSale: 'Algunas pueden vender o compartir sus datos personales para publicidad dirigida.',
+    optOut: 'Excluirse de la venta o el uso compartido',
+    privacyChoices: 'Sus opciones de privacidad',
   },
   dialog: {
     title: 'Preferencias de cookies',
@@ -39,9 +44,21 @@ export const es: Messages = {
     rejectAll: 'Rechazar todo',
     acceptAll: 'Aceptar todo',
     save: 'Guardar selección',
-    signalHonored: 'Señal de preferencia de exclusión voluntaria respetada',
+    signalHonored: 'Solicitud de exclusión respetada',
+    sharingTitle: 'Compartir datos de salud del consumidor: un consentimiento aparte',
+    sharingNote: 'No se incluye en «Aceptar todo»: solo este interruptor lo permite.',
+    sharingCollected: 'Qué se recopila',
+    sharingWhy: 'Para qué',
+    sharingRecipients: 'Quién los recibe',
+    sharingWithdraw: 'Cómo retirarlo',
+    sharingWithdrawText: 'Desactive este interruptor y guarde, en cualquier momento, desde Configuración de cookies o Sus opciones de privacidad. El uso compartido se detiene desde entonces.',
+    sharingNoRecipients: 'No se declara ningún tercero.',
   },
   settingsButton: 'Configuración de cookies',
+  privacyChoices: {
+    label: 'Sus opciones de privacidad',
+    signalHonored: 'Solicitud de exclusión respetada',
+  },
   table: {
     firstPartyCaption: 'Cookies propias',
     thirdPartyCaption: 'Servicios de terceros',
@@ -70,6 +87,7 @@ export const es: Messages = {
     off: 'Desactivado',
     offHere: 'Desactivado en esta página',
     pending: 'Aún no ha elegido: las cookies opcionales permanecen desactivadas hasta que usted elija.',
+    signalHonored: 'Solicitud de exclusión respetada',
   },
   gate: {
     blocked: (category: string) =>

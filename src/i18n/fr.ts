@@ -16,7 +16,7 @@ export const fr: Messages = {
     acceptAll: 'Tout accepter',
     rejectAll: 'Tout refuser',
     customize: 'Personnaliser',
-    signalHonored: 'Signal de préférence de refus respecté',
+    signalHonored: 'Demande de refus respectée',
     confirmation: {
       'accept-all': 'Vous avez accepté les cookies supplémentaires. Vous pouvez modifier vos paramètres de cookies à tout moment.',
       'accept-all-signal':
@@ -27,6 +27,11 @@ export const fr: Messages = {
       'opt-out': 'Vous avez refusé la vente et le partage de vos données personnelles. Vous pouvez modifier vos choix à tout moment.',
     },
     hide: 'Masquer le message sur les cookies',
+    noticeLabel: 'Avis de confidentialité',
+    noticeOn: (categories: string) => `Actifs tant que vous ne les refusez pas : ${categories}.`,
+    noticeSale: 'Certains peuvent vendre ou partager vos données personnelles à des fins de publicité ciblée.',
+    optOut: 'Refuser la vente ou le partage',
+    privacyChoices: 'Vos choix en matière de confidentialité',
   },
   dialog: {
     title: 'Préférences en matière de cookies',
@@ -40,9 +45,21 @@ export const fr: Messages = {
     rejectAll: 'Tout refuser',
     acceptAll: 'Tout accepter',
     save: 'Enregistrer mes choix',
-    signalHonored: 'Signal de préférence de refus respecté',
+    signalHonored: 'Demande de refus respectée',
+    sharingTitle: 'Partage de données de santé des consommateurs : un consentement distinct',
+    sharingNote: 'Non inclus dans « Tout accepter » : seul cet interrupteur l’autorise.',
+    sharingCollected: 'Données collectées',
+    sharingWhy: 'Finalité',
+    sharingRecipients: 'Destinataires',
+    sharingWithdraw: 'Comment retirer votre consentement',
+    sharingWithdrawText: 'Désactivez cet interrupteur et enregistrez, à tout moment, depuis les Paramètres de cookies ou Vos choix en matière de confidentialité. Le partage cesse dès lors.',
+    sharingNoRecipients: 'Aucun tiers n’est déclaré.',
   },
   settingsButton: 'Paramètres de cookies',
+  privacyChoices: {
+    label: 'Vos choix en matière de confidentialité',
+    signalHonored: 'Demande de refus respectée',
+  },
   table: {
     firstPartyCaption: 'Cookies propriétaires',
     thirdPartyCaption: 'Services tiers',
@@ -71,6 +88,7 @@ export const fr: Messages = {
     off: 'Désactivé',
     offHere: 'Désactivé sur cette page',
     pending: 'Aucun choix effectué pour le moment : les cookies facultatifs restent désactivés jusqu’à ce que vous fassiez votre choix.',
+    signalHonored: 'Demande de refus respectée',
   },
   gate: {
     blocked: (category: string) =>

@@ -66,3 +66,18 @@ export const useSignalHonored = () => {
   const store = useStoreFromContext('useSignalHonored');
   return useConsent((s) => (s.signals.gpc && store.respectGlobalPrivacyControl) || (s.signals.dnt && store.respectDoNotTrack));
 };
+
+/**
+ * Whether "Opt-Out Request Honored" is true (CCPA 7025(c)(6)): the browser sends a signal this
+ * store honours and every sale-or-share category is off. A visitor who switched one back on
+ * overrides the signal, and the words would then be false. Internal.
+ */
+export const useOptOutHonored = () => {
+  const { policy } = useStoreFromContext('useOptOutHonored');
+  const signalled = useSignalHonored();
+  const allOff = useConsent((s) => {
+    const sold = policy.categories.filter((c) => c.saleOrShare);
+    return sold.length > 0 && sold.every((c) => !s.choices[c.id]);
+  });
+  return signalled && allOff;
+};

@@ -226,7 +226,7 @@ export const GlobalPrivacyControl: Story = {
   parameters: ownFrame(),
   play: async ({ canvasElement, id }) => {
     const banner = within(bannerIn(canvasElement));
-    await visible(banner.getByText('Opt-out preference signal honored'));
+    await visible(banner.getByText('Opt-Out Request Honored'));
     await userEvent.click(banner.getByRole('button', { name: 'Accept all' }));
     await expect(storedDecision(id)).toMatchObject({
       method: 'accept-all',
@@ -243,7 +243,7 @@ export const Box: Story = {
     const banner = bannerIn(canvasElement);
     await expect(banner).toHaveAttribute('data-layout', 'box');
     // The Global Privacy Control story before this one took its signal away when it was left.
-    await expect(within(banner).queryByText('Opt-out preference signal honored')).toBeNull();
+    await expect(within(banner).queryByText('Opt-Out Request Honored')).toBeNull();
   },
 };
 
@@ -318,5 +318,32 @@ export const German: Story = {
     await visible(banner.getByRole('heading', { name: 'Wir verwenden Cookies' }));
     await userEvent.click(banner.getByRole('button', { name: 'Alle ablehnen' }));
     await expect(banner.getByRole('status')).toHaveTextContent('Sie haben zusätzliche Cookies abgelehnt.');
+  },
+};
+
+const regionNamed = (canvasElement: HTMLElement, name: string) => within(within(canvasElement.ownerDocument.body).getByRole('region', { name }));
+
+/** California (opt-out): a notice of what is on, with a one-step opt-out as prominent as the other choices. */
+export const OptOutNotice: Story = {
+  parameters: { ...ownFrame(), consentStore: { jurisdiction: 'US-CA' } },
+  play: async ({ canvasElement, id }) => {
+    const notice = regionNamed(canvasElement, 'Privacy notice');
+    await userEvent.click(notice.getByRole('button', { name: 'Opt out of sale or sharing' }));
+    await expect(storedDecision(id)).toMatchObject({ method: 'opt-out', regime: 'opt-out', jurisdiction: 'US-CA', choices: { performance: true, targeting: false } });
+  },
+};
+
+/** Washington (health-data): the opt-in banner; sharing health data needs its own switch, never Accept all. */
+export const HealthData: Story = {
+  parameters: { ...ownFrame(), consentStore: { jurisdiction: 'US-WA' } },
+  play: async ({ canvasElement, id }) => {
+    const body = within(canvasElement.ownerDocument.body);
+    await userEvent.click(regionNamed(canvasElement, 'Cookie consent').getByRole('button', { name: 'Customize' }));
+    const dialog = within(await body.findByRole('dialog'));
+    await expect(dialog.getByRole('switch', { name: 'Targeting/Advertising Cookies' })).toHaveAccessibleDescription(
+      expect.stringContaining('only this switch allows it'),
+    );
+    await userEvent.click(dialog.getByRole('button', { name: 'Accept all' }));
+    await expect(storedDecision(id)).toMatchObject({ regime: 'health-data', choices: { performance: true, targeting: false } });
   },
 };

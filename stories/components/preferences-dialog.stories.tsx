@@ -165,7 +165,7 @@ export const GlobalPrivacyControl: Story = {
   play: async ({ canvasElement, id }) => {
     const dialog = within(await openFromFooter(canvasElement));
     await expect(dialog.getByRole('switch', { name: 'Targeting/Advertising Cookies' })).toHaveAccessibleDescription(
-      expect.stringContaining('Opt-out preference signal honored'),
+      expect.stringContaining('Opt-Out Request Honored'),
     );
     await userEvent.click(dialog.getByRole('button', { name: 'Accept all' }));
     await waitFor(() => expect(bodyOf(canvasElement).queryByRole('dialog')).toBeNull());

@@ -58,8 +58,10 @@ export const storedDecision = (storyId: string) =>
 export const withConsent: Decorator = (Story, context) => {
   const messages = useStoryMessages();
   const options = context.parameters.consentStore as StoryStoreOptions | undefined;
+  // The toolbar's jurisdiction, unless the story names its own; a new one makes a new store.
+  const jurisdiction = (context.globals.jurisdiction as string | undefined) || undefined;
   return (
-    <ConsentProvider key={context.id} policy={connexxPolicy} cookie={storyCookie(context.id)} messages={messages} {...options}>
+    <ConsentProvider key={`${context.id}:${jurisdiction}`} policy={connexxPolicy} cookie={storyCookie(context.id)} messages={messages} jurisdiction={jurisdiction} {...options}>
       <Story />
     </ConsentProvider>
   );

@@ -57,7 +57,7 @@ describe('CookieBanner, given no stored decision', () => {
     Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
     try {
       renderWithConsent(<CookieBanner />);
-      expect(within(banner()).getByText('Opt-out preference signal honored')).toBeInTheDocument();
+      expect(within(banner()).getByText('Opt-Out Request Honored')).toBeInTheDocument();
     } finally {
       delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
     }

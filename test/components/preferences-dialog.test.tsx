@@ -134,8 +134,8 @@ describe('PreferencesDialog with Global Privacy Control', () => {
     try {
       const { user } = await openFromFooter();
       const targeting = toggle('Targeting/Advertising Cookies');
-      expect(targeting).toHaveAccessibleDescription(expect.stringContaining('Opt-out preference signal honored'));
-      expect(within(dialog()).getAllByText('Opt-out preference signal honored')).toHaveLength(1);
+      expect(targeting).toHaveAccessibleDescription(expect.stringContaining('Opt-Out Request Honored'));
+      expect(within(dialog()).getAllByText('Opt-Out Request Honored')).toHaveLength(1);
       await user.click(within(dialog()).getByRole('button', { name: 'Accept all' }));
       expect(storedDecision()?.choices).toMatchObject({ performance: true, targeting: false });
     } finally {

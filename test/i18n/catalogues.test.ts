@@ -33,6 +33,7 @@ const englishFunctions = englishLeaves.filter((leaf) => typeof leaf.value === 'f
 const samples: Record<string, readonly (readonly unknown[])[]> = {
   'dialog.details': [[1], [3]],
   'status.item': [['Performance Cookies']],
+  'banner.noticeOn': [['Performance Cookies, Targeting Cookies']],
   'dialog.firstPartyCaption': [['Performance Cookies']],
   'dialog.thirdPartyCaption': [['Performance Cookies']],
   'table.viewPolicyOf': [['Google Analytics']],

@@ -2,7 +2,8 @@
 
 import { forwardRef, useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { useStoreFromContext } from '../../react/context';
-import { useConsent, useSignalHonored } from '../../react/hooks';
+import { optionalCategories } from '../../core';
+import { useConsent, useOptOutHonored } from '../../react/hooks';
 import { usePreferencesOpen } from '../../react/preferences';
 import { enBanner } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
@@ -46,7 +47,16 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const status = useConsent((s) => s.status);
   const record = useConsent((s) => s.record);
   const preferencesOpen = usePreferencesOpen();
-  const signalled = useSignalHonored();
+  const signalled = useOptOutHonored();
+  // Under an opt-out law the banner is a notice of what is on, with a one-step opt-out of sale or
+  // sharing as prominent as the way in (CCPA 7004, 7026); elsewhere it asks before anything runs.
+  const notice = useConsent((s) => s.regime) == 'opt-out';
+  const on = useConsent((s) =>
+    optionalCategories(store.policy)
+      .filter((c) => s.choices[c.id])
+      .map((c) => c.title)
+      .join(', '),
+  );
   const t = useSectionMessages('banner', enBanner);
   const lang = useLocale();
   const ref = useRef<HTMLElement | null>(null);
@@ -145,7 +155,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   return (
     <section
       ref={setRefs}
-      aria-label={t.label}
+      aria-label={notice ? t.noticeLabel : t.label}
       lang={lang}
       hidden={hidden}
       data-part="banner"
@@ -179,7 +189,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
               {t.title}
             </Heading>
             <p data-part="banner-description">
-              {t.description}
+              {notice ? `${on ? t.noticeOn(on) : ''} ${store.policy.categories.some((c) => c.saleOrShare && !signalled) ? t.noticeSale : ''}`.trim() : t.description}
               {href && (
                 <>
                   {' '}
@@ -191,17 +201,33 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
             </p>
             {signalled && <p data-part="banner-signal">{t.signalHonored}</p>}
           </div>
-          <div data-part="banner-actions">
-            <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
-              {t.acceptAll}
-            </button>
-            <button type="button" data-part="banner-reject" className={button} data-variant="choice" onClick={start(store.rejectAll)}>
-              {t.rejectAll}
-            </button>
-            <button type="button" aria-haspopup="dialog" data-part="banner-customize" className={button} data-variant="secondary" onClick={start(store.openPreferences)}>
-              {t.customize}
-            </button>
-          </div>
+          {notice ? (
+            <div data-part="banner-actions">
+              {!signalled && (
+                <button type="button" data-part="banner-opt-out" className={button} data-variant="choice" onClick={start(store.optOut)}>
+                  {t.optOut}
+                </button>
+              )}
+              <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
+                {t.acceptAll}
+              </button>
+              <button type="button" aria-haspopup="dialog" data-part="banner-privacy-choices" className={button} data-variant="choice" onClick={start(store.openPreferences)}>
+                {t.privacyChoices}
+              </button>
+            </div>
+          ) : (
+            <div data-part="banner-actions">
+              <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
+                {t.acceptAll}
+              </button>
+              <button type="button" data-part="banner-reject" className={button} data-variant="choice" onClick={start(store.rejectAll)}>
+                {t.rejectAll}
+              </button>
+              <button type="button" aria-haspopup="dialog" data-part="banner-customize" className={button} data-variant="secondary" onClick={start(store.openPreferences)}>
+                {t.customize}
+              </button>
+            </div>
+          )}
         </div>
       )}
     </section>

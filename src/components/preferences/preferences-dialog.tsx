@@ -6,7 +6,7 @@ import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { CategoryDefinition } from '../../core';
 import { useStoreFromContext } from '../../react/context';
-import { useConsent, useSignalHonored } from '../../react/hooks';
+import { useConsent, useOptOutHonored } from '../../react/hooks';
 import { preferencesOf } from '../../react/preferences';
 import { enDialog } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
@@ -58,7 +58,9 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
   const store = useStoreFromContext('PreferencesDialog');
   // The switches show the visitor's own decision; on a sensitive page it may differ from what is in force.
   const choices = useConsent((s) => s.record?.choices ?? s.choices);
-  const signalled = useSignalHonored();
+  const signalled = useOptOutHonored();
+  // Sharing consumer health data needs its own consent, with its disclosures beside the switch (RCW 19.373.030).
+  const healthRegime = useConsent((s) => s.regime) == 'health-data';
   const t = useSectionMessages('dialog', enDialog);
   const lang = useLocale();
   const idBase = useId();
@@ -151,7 +153,8 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
               {store.policy.categories.map((category) => {
                 const id = `${idBase}-${category.id}`;
                 const declarations = countDeclarations(category);
-                const optedOut = signalled && category.saleOrShare;
+                const optedOut = signalled && category.saleOrShare && !draft[category.id];
+                const separate = healthRegime && category.healthData && category.saleOrShare;
                 return (
                   <li key={category.id} data-part="category" data-category={category.id}>
                     <div data-part="category-header">
@@ -167,7 +170,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
                         data-part="switch"
                         className={part('switch')}
                         aria-labelledby={`${id}-title`}
-                        aria-describedby={cx(`${id}-description`, category.required && `${id}-always`, optedOut && `${id}-signal`)}
+                        aria-describedby={cx(`${id}-description`, category.required && `${id}-always`, optedOut && `${id}-signal`, separate && `${id}-sharing`)}
                         checked={!!category.required || !!draft[category.id]}
                         disabled={category.required}
                         onCheckedChange={(checked) => setDraft((d) => ({ ...d, [category.id]: checked }))}
@@ -178,6 +181,23 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
                     <p id={`${id}-description`} data-part="category-description">
                       {category.description}
                     </p>
+                    {separate && (
+                      <div data-part="category-sharing">
+                        <p id={`${id}-sharing`} data-part="category-sharing-note">
+                          <strong>{t.sharingTitle}</strong> {t.sharingNote}
+                        </p>
+                        <dl data-part="category-disclosures">
+                          <dt>{t.sharingCollected}</dt>
+                          <dd>{category.examples?.join(', ') || category.description}</dd>
+                          <dt>{t.sharingWhy}</dt>
+                          <dd>{category.description}</dd>
+                          <dt>{t.sharingRecipients}</dt>
+                          <dd>{category.services?.map((service) => service.name).join(', ') || t.sharingNoRecipients}</dd>
+                          <dt>{t.sharingWithdraw}</dt>
+                          <dd>{t.sharingWithdrawText}</dd>
+                        </dl>
+                      </div>
+                    )}
                     {optedOut && (
                       <p id={`${id}-signal`} data-part="category-signal">
                         {t.signalHonored}

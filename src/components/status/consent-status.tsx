@@ -3,7 +3,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { optionalCategories } from '../../core';
 import { useStoreFromContext } from '../../react/context';
-import { useConsent, useSignalHonored } from '../../react/hooks';
+import { useConsent, useOptOutHonored, useSignalHonored } from '../../react/hooks';
 import { enStatus } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
 import { cx, partClass } from '../utils';
@@ -36,10 +36,14 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
   // it reads once the signal is recorded as a decision after hydration.
   const signalled = useSignalHonored();
   const t = useSectionMessages('status', enStatus);
+  // Under the US regimes categories are in force before any decision: the list says so.
+  const regime = useConsent((s) => s.regime);
+  const pending = status === 'pending' && regime == 'opt-in';
+  const honored = useOptOutHonored();
   return (
     <div ref={ref} aria-live={announce ? 'polite' : undefined} lang={useLocale()} data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
       <p data-part="status-label">{t.label}</p>
-      {status === 'pending' ? (
+      {pending ? (
         <p data-part="status-pending">{t.pending}</p>
       ) : (
         <ul data-part="status-list">
@@ -51,6 +55,7 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
           ))}
         </ul>
       )}
+      {honored && <p data-part="status-signal">{t.signalHonored}</p>}
     </div>
   );
 });
