@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { CookieBanner, CookieSettingsButton, PreferencesDialog } from '../../src';
+import { ConsentStatus, CookieBanner, CookieSettingsButton, PreferencesDialog, PrivacyChoicesLink } from '../../src';
 import { decided, firstVisit, globalPrivacyControl, ownFrame, storedDecision, withConsent, withPage } from '../support/consent';
 
 const meta = {
@@ -345,5 +345,42 @@ export const HealthData: Story = {
     );
     await userEvent.click(dialog.getByRole('button', { name: 'Accept all' }));
     await expect(storedDecision(id)).toMatchObject({ regime: 'health-data', choices: { performance: true, targeting: false } });
+  },
+};
+
+/**
+ * California with Global Privacy Control, as the server passes it from a `Sec-GPC: 1` request:
+ * the notice, the status and the footer link say "Opt-Out Request Honored", there is nothing left
+ * to opt out of, and Accept all keeps sale or sharing off and says so.
+ */
+export const GpcInCalifornia: Story = {
+  parameters: { ...ownFrame(520), consentStore: { jurisdiction: 'US-CA', signals: { gpc: true } } },
+  render: (args) => (
+    <>
+      <CookieBanner {...args} />
+      <PreferencesDialog />
+      <footer className="sb-surface">
+        <ConsentStatus />
+        <PrivacyChoicesLink />
+      </footer>
+    </>
+  ),
+  play: async ({ canvasElement, id }) => {
+    const notice = regionNamed(canvasElement, 'Privacy notice');
+    await visible(notice.getByText('Opt-Out Request Honored'));
+    const footer = within(within(canvasElement).getByRole('contentinfo'));
+    await expect(footer.getAllByText('Opt-Out Request Honored')).toHaveLength(2);
+    await expect(footer.getByText(/^Targeting\/Advertising Cookies/)).toHaveTextContent(/Off$/);
+    await expect(notice.queryByRole('button', { name: 'Opt out of sale or sharing' })).toBeNull();
+    await userEvent.click(notice.getByRole('button', { name: 'Accept all' }));
+    await expect(notice.getByRole('status')).toHaveTextContent('except those that sell or share data, as your browser asks');
+    await expect(storedDecision(id)).toMatchObject({
+      method: 'accept-all',
+      regime: 'opt-out',
+      jurisdiction: 'US-CA',
+      choices: { performance: true, functional: true, targeting: false },
+      signals: { gpc: true },
+    });
+    await expect(footer.getAllByText('Opt-Out Request Honored')).toHaveLength(2);
   },
 };
