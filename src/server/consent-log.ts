@@ -358,10 +358,13 @@ export function createConsentLog({ db, policy }: ConsentLogOptions): ConsentLog 
         async *[Symbol.asyncIterator]() {
           // A keyset cursor: each batch starts after the last row of the one before, so memory
           // stays one batch whatever the size of the log, and no connection is held in between.
+          // The cursor's time is the column's own, to the microsecond (a Date would keep milliseconds
+          // and repeat rows written by SQL with finer times); ISO 8601 with Z reads back the same
+          // whatever the session's DateStyle.
           let after: [string, string] = ['-infinity', ''];
           for (;;) {
-            const batch = await rows<Row>(
-              `select ${COLUMNS} from consent_records
+            const batch = await rows<Row & { cursor_at: string }>(
+              `select ${COLUMNS}, to_char(decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as cursor_at from consent_records
                where decided_at >= $1::timestamptz and decided_at < $2::timestamptz and (decided_at, record_id) > ($3::timestamptz, $4::text)
                order by decided_at, record_id limit ${BATCH}`,
               [since, until, ...after],
@@ -369,7 +372,7 @@ export function createConsentLog({ db, policy }: ConsentLogOptions): ConsentLog 
             for (const row of batch) yield `${JSON.stringify(toStored(row))}\n`;
             const last = batch[batch.length - 1];
             if (batch.length < BATCH || !last) return;
-            after = [iso(last.decided_at), last.record_id];
+            after = [last.cursor_at, last.record_id];
           }
         },
       };

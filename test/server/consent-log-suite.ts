@@ -320,6 +320,19 @@ export function consentLogSuite(name: string, open: () => Promise<Backend>) {
       expect(() => log.export({ since: 'last week' })).toThrow(/since must be/);
     });
 
+    it('exports every row once when times have microseconds, as rows written by SQL or now() do', async () => {
+      await db().query(
+        `insert into consent_records (record_id, subject_id, decided_at, method, choices, gpc, dnt, revision, policy_fingerprint)
+         select 'micro-' || lpad(i::text, 6, '0'), 'subject-micro', timestamptz '2019-03-01' + i * interval '1 second' + interval '17 microseconds', 'accept-all',
+                '{"essential":true,"performance":true,"functional":true,"targeting":true}', false, false, '3', (select fingerprint from consent_policies limit 1)
+         from generate_series(1, 2100) i`,
+      );
+      const ids: string[] = [];
+      for await (const line of log.export({ since: '2019-03-01T00:00:00.000Z', until: '2019-03-02T00:00:00.000Z' })) ids.push(JSON.parse(line).id);
+      expect(ids).toHaveLength(2100);
+      expect(new Set(ids).size).toBe(2100);
+    });
+
     it('prunes decisions older than the retention period, and user links left without one', async () => {
       await db().query(
         `insert into consent_records (record_id, subject_id, decided_at, method, choices, gpc, dnt, revision, policy_fingerprint)
