@@ -51,8 +51,8 @@ interface Case {
 }
 
 const everything: Script[] = ['analytics', 'chat', 'ads'];
-const optIn = { 'Accept all': { method: 'accept-all', runs: everything }, 'Reject all': { method: 'reject-all', runs: [] } };
-const optOut = { 'Opt out of sale or sharing': { method: 'opt-out', runs: ['analytics', 'chat'] }, 'Accept all': { method: 'accept-all', runs: everything } } as const;
+const optIn: Case['buttons'] = { 'Accept all': { method: 'accept-all', runs: everything }, 'Reject all': { method: 'reject-all', runs: [] } };
+const optOut: Case['buttons'] = { 'Opt out of sale or sharing': { method: 'opt-out', runs: ['analytics', 'chat'] }, 'Accept all': { method: 'accept-all', runs: everything } };
 
 const cases: [string, Case][] = [
   ['no jurisdiction at all', { regime: 'opt-in', banner: 'Cookie consent', before: [], buttons: optIn }],
