@@ -1,7 +1,8 @@
 // npm run bench: what a host pays for the same usage (provider + banner + preferences dialog) with
 // this library and with its peers, then runtime figures for this library. Every figure is measured
 // here, now: JS and CSS are bundled by esbuild (minified, React external) and gzipped at level 9;
-// times are medians of repeated runs in jsdom.
+// times are medians of repeated runs in jsdom. Last, the consent log under load on PGlite and on a
+// throw-away PostgreSQL server (bench/consent-log.mjs).
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,3 +109,6 @@ await build({
 });
 const { runRuntimeBench } = await import(pathToFileURL(runtime).href);
 await runRuntimeBench();
+
+const { runConsentLogBench } = await import('./consent-log.mjs');
+await runConsentLogBench();
