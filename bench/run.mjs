@@ -110,5 +110,8 @@ await build({
 const { runRuntimeBench } = await import(pathToFileURL(runtime).href);
 await runRuntimeBench();
 
+const { runSyncLatencyBench } = await import('./sync-latency.mjs');
+await runSyncLatencyBench();
+
 const { runConsentLogBench } = await import('./consent-log.mjs');
 await runConsentLogBench();

@@ -204,7 +204,7 @@ describe('the subject id', () => {
   });
 });
 
-describe('the consent cookie, set on more than one path or domain', () => {
+describe('the consent cookie, set on more than one path or domain, in a simulated document.cookie (the real one: test/e2e/cookies.e2e.test.ts)', () => {
   const at = (host: string, pathname = '/') => Object.assign(globalThis.location as object, { hostname: host, pathname });
 
   it('follows the newest decision, so an older one left on a parent domain cannot outvote a refusal', () => {

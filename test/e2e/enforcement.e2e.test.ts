@@ -225,30 +225,19 @@ describe('enforcement in Chromium', () => {
     await context.close();
   });
 
-  it('keeps two pages of one browser in step, and measures how fast', async () => {
+  // How fast: `npm run bench` (bench/sync-latency.mjs) measures it; this proves what arrives.
+  it('keeps two pages of one browser in step, each decision arriving in the other', async () => {
     const context = await browser.newContext();
     const a = await open(context);
     const b = await open(context);
-    const latencies: number[] = [];
     for (const [from, to, method] of [[a, b, 'acceptAll'], [b, a, 'rejectAll'], [a, b, 'acceptAll'], [b, a, 'rejectAll'], [a, b, 'acceptAll']] as const) {
       const seen = await to.evaluate(() => window.consent.changes.length);
-      const sentAt = await from.evaluate((m) => {
-        const at = window.consent.now();
-        window.consent.store[m]();
-        return at;
-      }, method);
+      await from.evaluate((m) => window.consent.store[m](), method);
       await to.waitForFunction((n) => window.consent.changes.length > n, seen);
-      const { at, id } = await to.evaluate(() => {
-        const { at, state } = window.consent.changes.at(-1)!;
-        return { at, id: state.record?.id };
-      });
+      const id = await to.evaluate(() => window.consent.changes.at(-1)!.state.record?.id);
       expect(id).toBe(await from.evaluate(() => window.consent.store.getState().record?.id));
-      latencies.push(at - sentAt);
     }
     expect(await b.evaluate(() => window.consent.store.getState().choices)).toEqual({ essential: true, performance: true, functional: true, targeting: true });
-    const sorted = [...latencies].sort((x, y) => x - y);
-    console.log(`cross-tab sync latency (ms): ${latencies.map((l) => l.toFixed(1)).join(', ')}; median ${sorted[2]!.toFixed(1)}, max ${sorted[4]!.toFixed(1)}`);
-    expect(sorted[4]).toBeLessThan(1000);
     await context.close();
   });
 
