@@ -1,18 +1,16 @@
-// Runs before every page: reads the visitor's consent on the server, with the same policy, and
-// sets a first-party Performance cookie only where the visitor allowed Performance and the page is
-// not sensitive.
+// Runs before every page: reads the visitor's consent on the server, with the same policy and
+// jurisdiction as the page, and sets a first-party Performance cookie only where Performance is in
+// force (allowed, or under an opt-out law not refused) and the page is not sensitive.
 import { NextResponse, type NextRequest } from 'next/server';
-import { createConsentStore } from '@connexx/consent-ui';
-import { isSensitivePath, policy } from './consent';
+import { jurisdictionFromHeaders, readConsent } from '@connexx/consent-ui/server';
+import { isSensitivePath, policy, trustedCdns } from './consent';
 
 export function proxy(request: NextRequest) {
-  const consent = request.cookies.get('cookie_consent');
-  const { choices } = createConsentStore({
+  const { choices } = readConsent(request, {
     policy,
-    initialCookieHeader: consent && `${consent.name}=${consent.value}`,
-    signals: { gpc: request.headers.get('sec-gpc') === '1' },
+    jurisdiction: jurisdictionFromHeaders(request, { trust: trustedCdns }),
     sensitive: isSensitivePath(request.nextUrl.pathname),
-  }).getState();
+  });
   const response = NextResponse.next();
   if (choices.performance) {
     const visits = Number(request.cookies.get('example_visit')?.value) || 0;
@@ -23,5 +21,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only: not the receipts endpoint, Next's files or the public scripts.
-  matcher: ['/((?!api|_next|analytics\\.js|favicon\\.ico).*)'],
+  matcher: ['/((?!api|_next|analytics\\.js|ads\\.js|favicon\\.ico).*)'],
 };

@@ -1,6 +1,7 @@
 // Vitest global setup of the `example` project: installs the packed library into examples/next,
 // makes a production build of it, and serves it with `next start` on a free port of 127.0.0.1 for
-// the tests (inject('exampleOrigin')), stopping it afterwards.
+// the tests (inject('exampleOrigin')), stopping it afterwards. EXAMPLE_ORIGIN=http://host:port
+// instead runs the tests against one already built and served.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -53,6 +54,12 @@ async function waitForServer(origin: string, server: ChildProcess, output: () =>
 }
 
 export default async function setup(project: TestProject) {
+  // An example already built and served (by hand, as in examples/next/README.md): the tests run
+  // against it, with no pack, install or build. For working on the tests themselves.
+  if (process.env.EXAMPLE_ORIGIN) {
+    project.provide('exampleOrigin', process.env.EXAMPLE_ORIGIN.replace(/\/$/, ''));
+    return;
+  }
   // CI installs the example with `npm ci --prefix examples/next`; a fresh checkout gets it here.
   if (!existsSync(join(app, 'node_modules/next'))) step('npm ci', 'npm', ['ci', '--no-audit', '--no-fund'], app);
   // The library as users get it: `npm pack` of the built package (`npm test` builds first), or a

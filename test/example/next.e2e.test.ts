@@ -32,6 +32,10 @@ const firstHtml = async (path: string, headers: Record<string, string> = {}) => 
   return response.text();
 };
 
+const trackingKeys = ['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'];
+/** The keys of Performance and Targeting a Consent Mode update grants. */
+const trackingGrants = (keys: Record<string, string>) => Object.keys(keys).filter((key) => trackingKeys.includes(key) && keys[key] === 'granted');
+
 /** A visitor's tab: what it logs, what it requests and what Consent Mode was told, recorded. */
 async function visit({ cookie, headers, gpcInBrowser }: { cookie?: string; headers?: Record<string, string>; gpcInBrowser?: boolean } = {}) {
   const context: BrowserContext = await browser.newContext({ extraHTTPHeaders: headers });
@@ -46,26 +50,36 @@ async function visit({ cookie, headers, gpcInBrowser }: { cookie?: string; heade
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  // Every request of the gated stand-in tags (public/), from the start, with the page it came from.
   const analytics: string[] = [];
+  const ads: string[] = [];
   page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/analytics.js') analytics.push(page.url());
+    const { pathname } = new URL(request.url());
+    if (pathname === '/analytics.js') analytics.push(page.url());
+    if (pathname === '/ads.js') ads.push(page.url());
   });
-  // Every Consent Mode update granted anything of Performance or Targeting, read from dataLayer.
-  const grants = () =>
-    page.evaluate(() =>
-      ((window as unknown as { dataLayer?: ArrayLike<unknown>[] }).dataLayer ?? [])
-        .map((entry) => Array.from(entry))
-        .filter(([command, action]) => command === 'consent' && action === 'update')
-        .flatMap(([, , keys]) => Object.entries(keys as Record<string, string>).filter(([, value]) => value === 'granted').map(([key]) => key))
-        .filter((key) => ['analytics_storage', 'ad_storage', 'ad_user_data', 'ad_personalization'].includes(key)),
+  /** Every Consent Mode update pushed to dataLayer, from its `from`th entry on (from the start by default). */
+  const updates = (from = 0) =>
+    page.evaluate(
+      (from) =>
+        ((window as unknown as { dataLayer?: ArrayLike<unknown>[] }).dataLayer ?? [])
+          .slice(from)
+          .map((entry) => Array.from(entry))
+          .filter(([command, action]) => command === 'consent' && action === 'update')
+          .map(([, , keys]) => keys as Record<string, string>),
+      from,
     );
+  /** Where dataLayer is now: `updates(mark)` then reads only what is pushed from here on. */
+  const dataLayerMark = () => page.evaluate(() => ((window as unknown as { dataLayer?: unknown[] }).dataLayer ?? []).length);
+  // Every Consent Mode update granted anything of Performance or Targeting, read from dataLayer.
+  const grants = async (from = 0) => (await updates(from)).flatMap(trackingGrants);
   const stored = async () => {
     const value = (await context.cookies(origin)).find((c) => c.name === 'cookie_consent')?.value;
     return value && decodeURIComponent(value);
   };
   /** Waits for hydration: Next's router has taken over the page. */
   const hydrated = () => page.waitForFunction(() => 'next' in window && document.readyState === 'complete');
-  return { context, page, problems, analytics, grants, stored, hydrated, close: () => context.close() };
+  return { context, page, problems, analytics, ads, updates, dataLayerMark, grants, stored, hydrated, close: () => context.close() };
 }
 
 describe('examples/next, a first visit', () => {
@@ -94,8 +108,9 @@ describe('examples/next, a first visit', () => {
     const receipt = tab.page.waitForResponse((r) => r.url().endsWith('/api/consent') && r.request().method() === 'POST');
     await tab.page.getByRole('button', { name: 'Accept all' }).click();
     expect((await receipt).status()).toBe(200);
-    await tab.page.waitForFunction(() => 'exampleAnalytics' in window);
+    await tab.page.waitForFunction(() => 'exampleAnalytics' in window && 'exampleAds' in window);
     expect(tab.analytics).toEqual([`${origin}/`]);
+    expect(tab.ads).toEqual([`${origin}/`]);
     expect(await tab.grants()).toContain('analytics_storage');
     expect(tab.problems).toEqual([]);
     await tab.close();
@@ -136,7 +151,43 @@ describe('examples/next, the patient area (sensitive)', () => {
     await tab.page.goto(`${origin}/patient`, { waitUntil: 'networkidle' });
     await tab.hydrated();
     expect(tab.analytics).toEqual([]);
-    expect(await tab.grants()).toEqual([]);
+    expect(tab.ads).toEqual([]);
+    // What Consent Mode heard from the start: the visitor's decision as this page keeps it.
+    const updates = await tab.updates();
+    expect(updates[0]).toMatchObject({ analytics_storage: 'denied', ad_storage: 'denied', functionality_storage: 'granted' });
+    expect(updates.flatMap(trackingGrants)).toEqual([]);
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('takes them out of force before anything runs on a client-side navigation there after the visitor accepted all', async () => {
+    const tab = await visit();
+    await tab.page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+    await tab.hydrated();
+    await tab.page.getByRole('button', { name: 'Accept all' }).click();
+    await tab.page.waitForFunction(() => 'exampleAnalytics' in window && 'exampleAds' in window);
+    expect(await tab.grants()).toEqual(expect.arrayContaining(trackingKeys));
+    // From the very start of the navigation: every request and every dataLayer push.
+    const requested: string[] = [];
+    tab.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const start = await tab.dataLayerMark();
+    await tab.page.getByRole('link', { name: 'Patient area' }).click();
+    await tab.page.getByRole('heading', { name: 'Patient area' }).waitFor();
+    await tab.page.getByText('Off on this page').first().waitFor();
+    await tab.page.waitForTimeout(500);
+    // The first thing Consent Mode hears on the way there is the denial, and nothing is granted.
+    const there = await tab.updates(start);
+    expect(there[0]).toMatchObject({ analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
+    expect(there.flatMap(trackingGrants)).toEqual([]);
+    // No tag is requested again (Next's own chunks for the new page aside).
+    expect(requested.filter((path) => !path.startsWith('/_next/') && path.endsWith('.js'))).toEqual([]);
+    expect(tab.analytics).toEqual([`${origin}/`]);
+    expect(tab.ads).toEqual([`${origin}/`]);
+    // Leaving the page puts them back in force, and Consent Mode hears it: the checks above can fail.
+    const back = await tab.dataLayerMark();
+    await tab.page.getByRole('link', { name: 'Home' }).click();
+    await tab.page.getByRole('heading', { name: 'Example Health' }).waitFor();
+    await expect.poll(async () => (await tab.updates(back)).flatMap(trackingGrants)).toEqual(trackingKeys);
     expect(tab.problems).toEqual([]);
     await tab.close();
   });
@@ -162,6 +213,79 @@ describe('examples/next, the patient area (sensitive)', () => {
   });
 });
 
+// Vercel's geolocation headers, the CDN the example trusts (app/layout.tsx, proxy.ts): the tests
+// play the CDN. The same place in the headers of a CDN it does not trust, which anyone can send.
+const california = { 'x-vercel-ip-country': 'US', 'x-vercel-ip-country-region': 'CA' };
+const forgedCalifornia = { 'cf-ipcountry': 'US', 'cf-region-code': 'CA' };
+
+describe('examples/next, a visitor in California (opt-out regime, located by the trusted CDN)', () => {
+  const state = (page: Page, category: string) => page.locator('[data-part="status-item"]', { hasText: category }).getAttribute('data-state');
+
+  it('with Global Privacy Control gets the opt-out notice, "Opt-Out Request Honored" and no sale or sharing, in the first HTML and after hydration', async () => {
+    const html = await firstHtml('/', { ...california, 'sec-gpc': '1' });
+    expect(html).toMatch(/<section[^>]*aria-label="Privacy notice"/);
+    expect(html).not.toMatch(/aria-label="Cookie consent"/);
+    expect(html).toMatch(/data-part="banner-signal"[^>]*>Opt-Out Request Honored</);
+    expect(html).toMatch(/data-part="status-signal"[^>]*>Opt-Out Request Honored</);
+    // Nothing left to opt out of: the signal did it.
+    expect(html).not.toContain('Opt out of sale or sharing');
+    expect(html).toMatch(/Performance Cookies: (<!-- -->)?<strong>On<\/strong>/);
+    expect(html).toMatch(/Targeting\/Advertising Cookies: (<!-- -->)?<strong>Off<\/strong>/);
+
+    const tab = await visit({ headers: { ...california, 'Sec-GPC': '1' }, gpcInBrowser: true });
+    await tab.page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+    await tab.hydrated();
+    await tab.page.waitForFunction(() => 'exampleAnalytics' in window);
+    const notice = tab.page.getByRole('region', { name: 'Privacy notice' });
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.getByText('Opt-Out Request Honored').isVisible()).toBe(true);
+    expect(await tab.page.getByRole('main').getByText('Opt-Out Request Honored').isVisible()).toBe(true);
+    expect(await notice.getByRole('button', { name: 'Opt out of sale or sharing' }).count()).toBe(0);
+    expect(await state(tab.page, 'Targeting')).toBe('off');
+    expect(await state(tab.page, 'Performance')).toBe('on');
+    // Performance runs before any decision under the opt-out regime; Targeting sells or shares and does not.
+    expect(tab.analytics).toEqual([`${origin}/`]);
+    expect(tab.ads).toEqual([]);
+    expect(await tab.grants()).toEqual(['analytics_storage']);
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('without it gets the notice with a one-step opt-out, and Targeting runs until then (so the check above can fail)', async () => {
+    const html = await firstHtml('/', california);
+    expect(html).toMatch(/<section[^>]*aria-label="Privacy notice"/);
+    expect(html).toContain('Opt out of sale or sharing');
+    expect(html).not.toContain('Opt-Out Request Honored');
+    expect(html).toMatch(/Targeting\/Advertising Cookies: (<!-- -->)?<strong>On<\/strong>/);
+    const tab = await visit({ headers: california });
+    await tab.page.goto(`${origin}/`, { waitUntil: 'networkidle' });
+    await tab.hydrated();
+    await tab.page.waitForFunction(() => 'exampleAnalytics' in window && 'exampleAds' in window);
+    expect(tab.ads).toEqual([`${origin}/`]);
+    expect(await tab.grants()).toEqual(expect.arrayContaining(trackingKeys));
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  });
+
+  it('is counted by the proxy before deciding, which reads consent with the same jurisdiction', async () => {
+    const visits = async (path: string, headers: Record<string, string>) =>
+      (await fetch(origin + path, { headers })).headers.getSetCookie().filter((c) => c.startsWith('example_visit='));
+    expect(await visits('/', california)).toHaveLength(1);
+    expect(await visits('/', { ...california, 'sec-gpc': '1' })).toHaveLength(1);
+    expect(await visits('/patient', california)).toEqual([]);
+    expect(await visits('/', forgedCalifornia)).toEqual([]);
+  });
+
+  it('is not believed from the headers of a CDN the site does not trust: that visitor is asked first, as one with no location is', async () => {
+    for (const headers of [forgedCalifornia, { ...forgedCalifornia, 'sec-gpc': '1' }, {}]) {
+      const html = await firstHtml('/', headers);
+      expect(html).toMatch(/<section[^>]*aria-label="Cookie consent"/);
+      expect(html).not.toContain('Privacy notice');
+      expect(html).toContain('Not chosen yet');
+    }
+  });
+});
+
 describe('examples/next, Global Privacy Control', () => {
   it('is read from the Sec-GPC header: Targeting off in the first HTML and after hydration', async () => {
     const html = await firstHtml('/', { cookie: acceptedAll, 'sec-gpc': '1' });
@@ -183,6 +307,8 @@ describe('examples/next, Global Privacy Control', () => {
     await tab.page.waitForFunction(() => document.cookie.includes('cookie_consent='));
     expect(await tab.page.locator('[data-part="status-item"]', { hasText: 'Targeting' }).getAttribute('data-state')).toBe('off');
     expect(await tab.grants()).not.toContain('ad_storage');
+    await tab.page.waitForFunction(() => 'exampleAnalytics' in window);
+    expect(tab.ads).toEqual([]);
     expect(tab.problems).toEqual([]);
     await tab.close();
   });

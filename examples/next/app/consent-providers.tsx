@@ -6,14 +6,24 @@ import { policy } from '../consent';
 
 /**
  * The provider lives in a client component that imports the policy itself: the root layout (a
- * server component) passes only a string and a boolean, which is all a client component's props
+ * server component) passes only strings and a boolean, which is all a client component's props
  * should carry here.
  */
-export function ConsentProviders({ consentCookie, gpc, children }: { consentCookie?: string; gpc: boolean; children: ReactNode }) {
+export function ConsentProviders({
+  consentCookie,
+  jurisdiction,
+  gpc,
+  children,
+}: {
+  consentCookie?: string;
+  jurisdiction?: string;
+  gpc: boolean;
+  children: ReactNode;
+}) {
   return (
-    // Only a Sec-GPC header adds to the signals: without one, the store reads the browser's own
-    // navigator.globalPrivacyControl (a request without the header says nothing either way).
-    <ConsentProvider policy={policy} initialCookieHeader={consentCookie} signals={gpc ? { gpc } : undefined}>
+    // The server's reading of Sec-GPC adds to the browser's own navigator.globalPrivacyControl
+    // (either one counts): false where the request had no header takes nothing away.
+    <ConsentProvider policy={policy} initialCookieHeader={consentCookie} jurisdiction={jurisdiction} signals={{ gpc }}>
       {/* First in the page, so screen-reader and keyboard users meet it early. */}
       <CookieBanner policyHref="/cookie-policy" />
       {children}
@@ -21,6 +31,7 @@ export function ConsentProviders({ consentCookie, gpc, children }: { consentCook
       <GoogleConsentMode />
       <ConsentReceipts endpoint="/api/consent" />
       <ConsentScript category="performance" src="/analytics.js" />
+      <ConsentScript category="targeting" src="/ads.js" />
     </ConsentProvider>
   );
 }

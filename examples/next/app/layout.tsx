@@ -1,27 +1,34 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { CookieSettingsButton, consentModeDefaultsScript } from '@connexx/consent-ui';
+import { consentCookieHeader, jurisdictionFromHeaders } from '@connexx/consent-ui/server';
 import '@connexx/consent-ui/styles.css';
-import { policy } from '../consent';
+import { policy, trustedCdns } from '../consent';
 import { ConsentProviders } from './consent-providers';
 
 export const metadata = { title: 'Consent UI on Next.js' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Only the consent cookie goes to the client component: its props are written into the page,
-  // and the whole Cookie header may hold HttpOnly session cookies.
-  const consent = (await cookies()).get('cookie_consent');
-  // The browser's Global Privacy Control, as it sends it with every request.
-  const gpc = (await headers()).get('sec-gpc') === '1';
+  const requestHeaders = await headers();
+  // Where the visitor is, from the geolocation headers of the CDN in front of the site (and no
+  // other's: see trustedCdns in consent.ts). It picks the regime: California gets the opt-out
+  // notice, an unknown place the opt-in banner. The proxy reads consent with the same one.
+  const jurisdiction = jurisdictionFromHeaders(requestHeaders, { trust: trustedCdns });
+  // The browser's Global Privacy Control, as it sends it with every request. The provider adds it
+  // to what the browser itself says (navigator.globalPrivacyControl), so the first HTML and
+  // hydration agree.
+  const gpc = requestHeaders.get('sec-gpc') === '1';
   return (
     <html lang="en">
       <head>
-        {/* Before any Google tag: every Consent Mode key denied until the visitor decides. */}
+        {/* Before any Google tag: every Consent Mode key denied until the provider says what is in force. */}
         <script dangerouslySetInnerHTML={{ __html: consentModeDefaultsScript(policy) }} />
       </head>
       <body>
-        <ConsentProviders consentCookie={consent && `${consent.name}=${consent.value}`} gpc={gpc}>
+        {/* Only the consent cookie goes to the client component: its props are written into the
+            page, and the whole Cookie header may hold HttpOnly session cookies. */}
+        <ConsentProviders consentCookie={consentCookieHeader(requestHeaders)} jurisdiction={jurisdiction} gpc={gpc}>
           <header>
             <nav aria-label="Main">
               <Link href="/">Home</Link> · <Link href="/patient">Patient area</Link> · <Link href="/cookie-policy">Cookie policy</Link>
