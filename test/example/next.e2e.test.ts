@@ -171,10 +171,26 @@ describe('examples/next, the patient area (sensitive)', () => {
     const requested: string[] = [];
     tab.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     const start = await tab.dataLayerMark();
+    // What the new page's status says the first time it is in the document (a MutationObserver
+    // runs after React's commit and its layout effects, before anything later).
+    await tab.page.evaluate(() => {
+      const seen = ((window as unknown as { firstPatientStatus?: string[] }).firstPatientStatus = [] as string[]);
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('main h1')?.textContent !== 'Patient area') return;
+        observer.disconnect();
+        seen.push(...[...document.querySelectorAll('main [data-part="status-item"]')].map((item) => `${item.textContent}`));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
     await tab.page.getByRole('link', { name: 'Patient area' }).click();
     await tab.page.getByRole('heading', { name: 'Patient area' }).waitFor();
     await tab.page.getByText('Off on this page').first().waitFor();
     await tab.page.waitForTimeout(500);
+    expect(await tab.page.evaluate(() => (window as unknown as { firstPatientStatus: string[] }).firstPatientStatus)).toEqual([
+      'Performance Cookies: Off on this page',
+      'Functional Cookies: On',
+      'Targeting/Advertising Cookies: Off on this page',
+    ]);
     // The first thing Consent Mode hears on the way there is the denial, and nothing is granted.
     const there = await tab.updates(start);
     expect(there[0]).toMatchObject({ analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });
