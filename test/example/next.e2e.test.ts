@@ -243,6 +243,7 @@ describe('examples/next, a visitor in California (opt-out regime, located by the
     expect(html).not.toMatch(/aria-label="Cookie consent"/);
     expect(html).toMatch(/data-part="banner-signal"[^>]*>Opt-Out Request Honored</);
     expect(html).toMatch(/data-part="status-signal"[^>]*>Opt-Out Request Honored</);
+    expect(html).toMatch(/data-part="privacy-choices-signal"[^>]*>Opt-Out Request Honored</);
     // Nothing left to opt out of: the signal did it.
     expect(html).not.toContain('Opt out of sale or sharing');
     expect(html).toMatch(/Performance Cookies: (<!-- -->)?<strong>On<\/strong>/);
@@ -257,6 +258,10 @@ describe('examples/next, a visitor in California (opt-out regime, located by the
     expect(await notice.getByText('Opt-Out Request Honored').isVisible()).toBe(true);
     expect(await tab.page.getByRole('main').getByText('Opt-Out Request Honored').isVisible()).toBe(true);
     expect(await notice.getByRole('button', { name: 'Opt out of sale or sharing' }).count()).toBe(0);
+    // The footer's "Your Privacy Choices", with the same words beside it.
+    const footer = tab.page.getByRole('contentinfo');
+    expect(await footer.getByRole('button', { name: 'Your Privacy Choices' }).isVisible()).toBe(true);
+    expect(await footer.getByText('Opt-Out Request Honored').isVisible()).toBe(true);
     expect(await state(tab.page, 'Targeting')).toBe('off');
     expect(await state(tab.page, 'Performance')).toBe('on');
     // Performance runs before any decision under the opt-out regime; Targeting sells or shares and does not.
@@ -297,6 +302,7 @@ describe('examples/next, a visitor in California (opt-out regime, located by the
       const html = await firstHtml('/', headers);
       expect(html).toMatch(/<section[^>]*aria-label="Cookie consent"/);
       expect(html).not.toContain('Privacy notice');
+      expect(html).not.toContain('Your Privacy Choices');
       expect(html).toContain('Not chosen yet');
     }
   });
@@ -333,7 +339,7 @@ describe('examples/next, Global Privacy Control', () => {
 describe("examples/next, the library's client chunks", () => {
   // What the example's home page renders of the library (app/layout.tsx, app/consent-providers.tsx,
   // app/page.tsx), bundled by esbuild as `npm run size` bundles its scenarios.
-  const homeParts = ['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus', 'GoogleConsentMode', 'ConsentScript', 'ConsentReceipts'];
+  const homeParts = ['definePolicy', 'ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'PrivacyChoicesLink', 'ConsentStatus', 'GoogleConsentMode', 'ConsentScript', 'ConsentReceipts'];
   const packageOf = (path: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1] ?? '@connexx/consent-ui';
 
   it('ship the home page within 10% of the esbuild measure of the same parts, with no policy-page code or text', async () => {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { headers } from 'next/headers';
-import { CookieSettingsButton, consentModeDefaultsScript } from '@connexx/consent-ui';
+import { CookieSettingsButton, PrivacyChoicesLink, consentModeDefaultsScript, regimeFor } from '@connexx/consent-ui';
 import { consentCookieHeader, jurisdictionFromHeaders } from '@connexx/consent-ui/server';
 import '@connexx/consent-ui/styles.css';
 import { policy, trustedCdns } from '../consent';
@@ -19,10 +19,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // to what the browser itself says (navigator.globalPrivacyControl), so the first HTML and
   // hydration agree.
   const gpc = requestHeaders.get('sec-gpc') === '1';
+  // Where the law is opt-out (or health-data), the footer also has "Your Privacy Choices".
+  const optOutLaw = regimeFor(jurisdiction, policy.jurisdictions) !== 'opt-in';
   return (
     <html lang="en">
       <head>
-        {/* Before any Google tag: every Consent Mode key denied until the provider says what is in force. */}
+        {/* Before any Google tag: every Consent Mode key denied until the provider says what is in
+            force, which it does at once under an opt-out law. Not `perRegime`: Google would place
+            the visitor itself, and could grant where this server found no trusted location. */}
         <script dangerouslySetInnerHTML={{ __html: consentModeDefaultsScript(policy) }} />
       </head>
       <body>
@@ -37,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main>{children}</main>
           <footer>
             <CookieSettingsButton />
+            {optOutLaw && <PrivacyChoicesLink />}
           </footer>
         </ConsentProviders>
       </body>
