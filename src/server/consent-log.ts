@@ -1,4 +1,5 @@
 import { policyContent, policyFingerprint } from '../core/fingerprint';
+import { regimes } from '../core/jurisdiction';
 import type { Policy } from '../core/policy';
 import type { ConsentMethod, ConsentSignals } from '../core/record';
 
@@ -66,8 +67,10 @@ export const MAX_RECEIPT_BYTES = 16 * 1024;
 const BATCH = 1000;
 const ID = /^[\w-]{8,64}$/;
 const JURISDICTION = /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
-const METHODS: readonly string[] = ['accept-all', 'reject-all', 'custom', 'signal'];
-const REGIMES: readonly string[] = ['opt-in', 'opt-out', 'health-data'];
+// Keyed by the core's ConsentMethod, so a method added there does not compile here until it is
+// listed, and a migration widens consent_records' check to it (the suite stores one of each).
+const METHODS: readonly string[] = Object.keys({ 'accept-all': 1, 'reject-all': 1, custom: 1, signal: 1, 'opt-out': 1 } satisfies Record<ConsentMethod, 1>);
+const REGIMES: readonly string[] = regimes;
 // A fixed key for pg_advisory_xact_lock, so two processes migrating at once take turns.
 const MIGRATION_LOCK = 7_310_593_858;
 
@@ -108,6 +111,11 @@ const MIGRATIONS: readonly string[] = [
      primary key (user_id, subject_id)
    );
    create index consent_subject_users_by_subject on consent_subject_users (subject_id);`,
+  // 2: the one-step opt-out of sale or sharing (`store.optOut()`). Version 1 named its check
+  // constraint by PostgreSQL's default, table_column_check.
+  `alter table consent_records
+     drop constraint consent_records_method_check,
+     add constraint consent_records_method_check check (method in ('accept-all', 'reject-all', 'custom', 'signal', 'opt-out'));`,
 ];
 
 const migrationBlock = () => `do $migrate$

@@ -1,10 +1,11 @@
 // The consent log's behaviour, run once against PGlite and once against a real PostgreSQL server
 // (the two *.test.ts files beside this one): same tests, same expectations.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createConsentStore, definePolicy, type ConsentRecord } from '../../src/core';
+import { createConsentStore, definePolicy, type ConsentMethod, type ConsentRecord, type ConsentStoreOptions } from '../../src/core';
 import { createConsentLog, type ConsentLog, type ConsentLogDatabase } from '../../src/server';
 import { policy } from '../fixtures/policies';
 import { installFakeBrowser } from '../core/fake-browser';
+import { V1_MIGRATE } from './consent-log-v1';
 
 export interface Backend {
   db: ConsentLogDatabase;
@@ -17,18 +18,47 @@ const url = 'https://www.connexx.test/api/consent';
 export const post = (body: unknown, headers: Record<string, string> = {}) =>
   new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
+type Receipt = ConsentRecord & { subjectId: string };
+type StoreOptions = Omit<ConsentStoreOptions<string>, 'policy' | 'now'>;
+
 let sequence = 0;
+const clock = () => Date.parse('2026-11-30T12:00:00.000Z') + sequence++;
+
 /** A record as `connectReceipts` sends it: made by a real store, in a fresh fake browser. */
-export function decision(change: (store: ReturnType<typeof createConsentStore>) => void = (s) => s.acceptAll()): ConsentRecord & { subjectId: string } {
+export function decision(change: (store: ReturnType<typeof createConsentStore>) => void = (s) => s.acceptAll(), options: StoreOptions = {}): Receipt {
   const browser = installFakeBrowser();
   try {
-    const store = createConsentStore({ policy, now: () => Date.parse('2026-11-30T12:00:00.000Z') + sequence++ });
+    const store = createConsentStore({ policy, ...options, now: clock });
     change(store);
     return JSON.parse(JSON.stringify(store.getState().record));
   } finally {
     browser.restore();
   }
 }
+
+/**
+ * One receipt per method, each made by the store action that makes it. Keyed by the core's
+ * `ConsentMethod`: a method added to the core and missing here (or one named here that the core
+ * dropped) fails the typecheck, so the log is tested with every method the store can send.
+ */
+export const receiptOfEveryMethod = {
+  'accept-all': () => decision((s) => s.acceptAll()),
+  'reject-all': () => decision((s) => s.rejectAll()),
+  custom: () => decision((s) => s.save({ functional: true })),
+  'opt-out': () => decision((s) => s.optOut(), { jurisdiction: 'US-CA' }),
+  // A browser that consented to Targeting, then comes back with Global Privacy Control on.
+  signal: () => {
+    const browser = installFakeBrowser();
+    try {
+      createConsentStore({ policy, now: clock }).acceptAll();
+      const later = createConsentStore({ policy, signals: { gpc: true }, now: clock });
+      later.start();
+      return JSON.parse(JSON.stringify(later.getState().record)) as Receipt;
+    } finally {
+      browser.restore();
+    }
+  },
+} satisfies Record<ConsentMethod, () => Receipt>;
 
 export const count = async (db: ConsentLogDatabase) => ((await db.query('select count(*)::int as n from consent_records')).rows[0] as { n: number }).n;
 
@@ -49,16 +79,50 @@ export function consentLogSuite(name: string, open: () => Promise<Backend>) {
       await log.migrate();
       await createConsentLog({ db: db(), policy }).migrate();
       const { rows } = await db().query('select version from consent_log_migrations order by version');
-      expect(rows).toEqual([{ version: 1 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     });
 
     it('is safe from two connections at once, on a database that has none of its tables', async () => {
       const { a, b, close } = await backend.fresh();
       try {
         await Promise.all([createConsentLog({ db: a, policy }).migrate(), createConsentLog({ db: b, policy }).migrate()]);
-        expect((await a.query('select version from consent_log_migrations')).rows).toEqual([{ version: 1 }]);
+        expect((await a.query('select version from consent_log_migrations order by version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
         expect((await b.query('select count(*)::int as n from consent_policies')).rows).toEqual([{ n: 1 }]);
       } finally {
+        await close();
+      }
+    }, 60_000);
+
+    it('upgrades a database made by version 1 in place, from two connections at once: its rows stay, and opt-out receipts are stored', async () => {
+      const { a, b, close } = await backend.fresh();
+      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        await a.query(V1_MIGRATE);
+        const before = createConsentLog({ db: a, policy });
+        const old = decision((s) => s.save({ performance: true }));
+        expect((await before.handler(post(old))).status).toBe(200);
+        const kept = await before.get(old.id);
+        const optOut = receiptOfEveryMethod['opt-out']();
+        // Version 1's check constraint is what refused it: the database, not the receipt, is at fault.
+        expect((await before.handler(post(optOut))).status).toBe(503);
+
+        await Promise.all([createConsentLog({ db: a, policy }).migrate(), createConsentLog({ db: b, policy }).migrate()]);
+        expect((await a.query('select version from consent_log_migrations order by version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+        const after = createConsentLog({ db: b, policy });
+        expect(await after.get(old.id)).toEqual(kept);
+        const response = await after.handler(post(optOut));
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual({ stored: true });
+        expect(await after.get(optOut.id)).toMatchObject({ method: 'opt-out', regime: 'opt-out', jurisdiction: 'US-CA' });
+        // Widened, not dropped: the database still refuses a method nobody makes.
+        await expect(
+          a.query(
+            `insert into consent_records (record_id, decided_at, method, choices, gpc, dnt, revision, policy_fingerprint)
+             values ('not-a-method-1', now(), 'nod', '{}', false, false, '3', (select fingerprint from consent_policies limit 1))`,
+          ),
+        ).rejects.toThrow(/consent_records_method_check/);
+      } finally {
+        error.mockRestore();
         await close();
       }
     }, 60_000);
@@ -95,6 +159,28 @@ export function consentLogSuite(name: string, open: () => Promise<Backend>) {
       const stored = await Promise.all(answers.map((r) => r.json()));
       expect(stored.filter((s) => s.stored)).toHaveLength(1);
       expect(await count(db())).toBe(before + 1);
+    });
+
+    it('stores a one-step opt-out of sale or sharing, made with store.optOut() in an opt-out regime (#14)', async () => {
+      const record = decision((s) => s.optOut(), { jurisdiction: 'US-CA' });
+      expect(record).toMatchObject({ method: 'opt-out', regime: 'opt-out', jurisdiction: 'US-CA' });
+      const response = await log.handler(post(record));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ stored: true });
+      expect(await log.get(record.id)).toMatchObject({
+        method: 'opt-out',
+        choices: { essential: true, performance: true, functional: true, targeting: false },
+        jurisdiction: 'US-CA',
+        regime: 'opt-out',
+      });
+    });
+
+    it.each(Object.keys(receiptOfEveryMethod) as ConsentMethod[])('stores a receipt of every method the store makes: %s', async (method) => {
+      const record = receiptOfEveryMethod[method]();
+      expect(record.method).toBe(method);
+      const response = await log.handler(post(record));
+      expect(response.status).toBe(200);
+      expect(await log.get(record.id)).toMatchObject({ id: record.id, method, choices: record.choices });
     });
 
     it('keeps a jurisdiction and regime when the record has them', async () => {
