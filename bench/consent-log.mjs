@@ -56,10 +56,15 @@ function receipts(policy) {
   });
 }
 
-/** The two-line adapter of the guide: a Node request to a Fetch Request, the Response back. */
+/**
+ * The adapter of Guides / Proof of consent: a Node request to a Fetch Request, the Response back.
+ * A fixed URL and every other method as GET (answered 405), so no Host header or method can make
+ * `new Request` throw inside the listener.
+ */
 const serve = (log) =>
   createServer(async (req, res) => {
-    const response = await log.handler(new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers: req.headers, body: req.method === 'POST' ? Readable.toWeb(req) : undefined, duplex: 'half' }));
+    const post = req.method === 'POST';
+    const response = await log.handler(new Request('http://localhost/api/consent', { method: post ? 'POST' : 'GET', headers: req.headers, body: post ? Readable.toWeb(req) : null, duplex: 'half' }));
     res.writeHead(response.status, Object.fromEntries(response.headers)).end(await response.text());
   });
 
