@@ -123,7 +123,7 @@ const defaults = {
 const shown = { acceptAll: en.banner.acceptAll, rejectAll: en.banner.rejectAll, settings: en.settingsButton, withdraw: en.dialog.rejectAll, save: en.dialog.save };
 type LabelKey = keyof typeof defaults;
 
-const OWN = ['cookie_consent', 'cookie_consent_receipts', 'connexx-consent'];
+const OWN = ['cookie_consent', 'cookie_consent_receipts*', 'connexx-consent'];
 
 /** Rejects after `ms`, so a page that never answers cannot hold the audit. */
 function within<T>(ms: number, work: Promise<T>, what: string): Promise<T> {

@@ -23,8 +23,8 @@ export interface CookieMonitorOptions {
   ignore?: readonly string[];
 }
 
-// The library's own keys: receipts not yet acknowledged, and tab sync where BroadcastChannel is missing.
-const OWN = ['cookie_consent_receipts', 'connexx-consent'];
+// The library's own keys: receipts not yet acknowledged (one key per record), and tab sync where BroadcastChannel is missing.
+const OWN = ['cookie_consent_receipts*', 'connexx-consent'];
 
 interface CookieStoreLike {
   addEventListener(type: 'change', listener: () => void): void;

@@ -23,4 +23,4 @@ export type { ConsentModeDefaultsOptions, ConsentModeKey, ConsentModeMapping, Co
 export { connectSync } from './sync';
 export type { SyncOptions } from './sync';
 export { connectReceipts } from './receipts';
-export type { ReceiptOptions } from './receipts';
+export type { ReceiptDrop, ReceiptOptions } from './receipts';

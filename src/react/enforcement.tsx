@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { activateScripts, connectGoogleConsentMode, connectReceipts, type ActivateScriptsOptions, type ConsentModeMapping, type ReceiptOptions } from '../core';
 import { useStoreFromContext, type RegisteredId } from './context';
 
@@ -25,10 +25,16 @@ export function GoogleConsentMode<Id extends RegisteredId>({ mapping }: GoogleCo
 
 export type ConsentReceiptsProps = ReceiptOptions;
 
-/** Sends every decision made on this page to `endpoint` until acknowledged (`connectReceipts`). */
+/**
+ * Sends every decision made on this page to `endpoint` until acknowledged (`connectReceipts`):
+ * from any tab, with backoff, a few requests at a time; `onDrop` hears of each record that will
+ * never be sent (the latest `onDrop` passed, without reconnecting).
+ */
 export function ConsentReceipts(options: ConsentReceiptsProps) {
   const store = useStoreFromContext('ConsentReceipts');
-  useEffect(() => connectReceipts(store, options), [store]);
+  const onDrop = useRef(options.onDrop);
+  onDrop.current = options.onDrop;
+  useEffect(() => connectReceipts(store, { ...options, onDrop: options.onDrop && ((drop) => onDrop.current?.(drop)) }), [store]);
   return null;
 }
 

@@ -75,7 +75,7 @@ describe('connectCookieMonitor, given a browser without the Cookie Store API', (
     const local: Record<string, string> = {};
     Object.assign(globalThis, { localStorage: local });
     stops.push(connectCookieMonitor(createConsentStore({ policy: storagePolicy }), { onFinding: (f) => findings.push(f) }));
-    Object.assign(local, { 'chat-1': 'x', tracker: 'y', cookie_consent_receipts: '[]' });
+    Object.assign(local, { 'chat-1': 'x', tracker: 'y', cookie_consent_receipts: '[]', 'cookie_consent_receipts:a1b2c3d4-0000': '{}' });
     vi.advanceTimersByTime(1000);
     expect(findings).toEqual([
       { kind: 'storage', name: 'chat-1', problem: 'denied', category: 'functional' },

@@ -248,7 +248,8 @@ describe('enforcement in Chromium', () => {
     const context = await browser.newContext();
     const path = `/?receipts=${endpoint}`;
     const idOf = (page: Page) => page.evaluate(() => window.consent.store.getState().record!.id);
-    const queued = (page: Page) => page.evaluate(() => JSON.parse(localStorage.getItem('cookie_consent_receipts') ?? '[]').length as number);
+    // Each record waits under its own key, `cookie_consent_receipts:<id>`.
+    const queued = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cookie_consent_receipts')).length);
     const until = async (check: () => boolean) => {
       for (let i = 0; i < 100 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(check()).toBe(true);
@@ -263,7 +264,7 @@ describe('enforcement in Chromium', () => {
     await first.evaluate(() => window.consent.store.acceptAll());
     const r1 = await idOf(first);
     await until(() => b.arrivals.length === 1 && inFlight === 0);
-    // The next decision sends the new record and, unless its first send is still settling, the old one.
+    // The next decision's record waits out the backoff of the first failure, then both are retried.
     await first.evaluate(() => window.consent.store.rejectAll());
     const r2 = await idOf(first);
     await until(() => b.failuresLeft <= 0 && inFlight === 0);
