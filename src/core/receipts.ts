@@ -188,7 +188,7 @@ export function connectReceipts<Id extends string>(
       page.pausedUntil = 0;
     };
     const failed = (wait = 0) => {
-      const n = Math.max(page.failures, entry.attempts);
+      const n = Math.max(page.failures, entry.attempts || 0);
       page.failures = n + 1;
       const backoff = Math.min(maxRetryDelayMs, retryDelayMs * 2 ** n) * (0.5 + Math.random() / 2);
       page.pausedUntil = Date.now() + Math.min(maxRetryDelayMs, Math.max(wait, backoff));

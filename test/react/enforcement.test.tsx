@@ -345,6 +345,28 @@ describe('ConsentProvider, wiring the enforcement', () => {
     expect(fetch).toHaveBeenCalledOnce();
   });
 
+  it('reports a record the endpoint refuses to the onDrop of the latest render, without reconnecting', async () => {
+    const fetch = vi.fn(() => Promise.resolve(new Response(null, { status: 400 })));
+    vi.stubGlobal('fetch', fetch);
+    const first = vi.fn();
+    const latest = vi.fn();
+    const { rerender } = render(
+      <Provider>
+        <ConsentReceipts endpoint="/api/consent" storageKey="refused_receipts" onDrop={first} />
+      </Provider>,
+    );
+    rerender(
+      <Provider>
+        <ConsentReceipts endpoint="/api/consent" storageKey="refused_receipts" onDrop={latest} />
+      </Provider>,
+    );
+    act(() => store.acceptAll());
+    await waitFor(() => expect(latest).toHaveBeenCalledOnce());
+    expect(latest).toHaveBeenCalledWith({ record: store.getState().record, reason: 'refused', status: 400 });
+    expect(first).not.toHaveBeenCalled();
+    expect(fetch).toHaveBeenCalledOnce();
+  });
+
   it('runs the page’s script placeholders of a granted category with ActivateScripts', () => {
     const placeholder = Object.assign(document.createElement('script'), { type: 'text/plain' });
     placeholder.dataset.category = 'performance';
