@@ -33,7 +33,7 @@ export interface ReceiptOptions {
   /**
    * The first wait after a failed send (a network error, a timeout, 408, 429 or 5xx), in ms;
    * each further failure doubles it, up to `maxRetryDelayMs`, and each wait is jittered
-   * (between half and all of it). A `Retry-After` answer waits at least that long. Default 1000.
+   * (between half and all of it). A `Retry-After` in seconds waits at least that long. Default 1000.
    */
   retryDelayMs?: number;
   /** The longest wait between retries, in ms. Default 300000 (5 minutes). */
@@ -115,12 +115,8 @@ const keysFrom = (prefix: string): string[] => {
 };
 const isRecord = (r: unknown): r is ConsentRecord => typeof (r as ConsentRecord | null)?.id === 'string';
 
-/** `Retry-After` in ms: seconds or an HTTP date; 0 when absent or unreadable. */
-const retryAfter = (response: Response) => {
-  const value = response.headers?.get('retry-after')?.trim() ?? '';
-  const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - Date.now();
-  return ms > 0 ? ms : 0;
-};
+/** `Retry-After` in ms when it is a number of seconds (the form servers send), else 0. */
+const retryAfter = (response: Response) => Number(response.headers?.get('retry-after')) * 1000 || 0;
 
 /**
  * Sends every decision made on this page to `endpoint` until a 2xx acknowledges it. Each record
@@ -167,8 +163,8 @@ export function connectReceipts<Id extends string>(
     if (page.reported.has(record.id)) return;
     page.reported.add(record.id);
     try {
-      if (onDrop) onDrop(status ? { record, reason, status } : { record, reason });
-      else console.warn(`[consent-ui] receipts: dropped consent record ${record.id} (${reason}${status ? ` ${status}` : ''}); it will not reach ${endpoint}.`);
+      if (onDrop) onDrop({ record, reason, status });
+      else console.warn(`[consent-ui] receipts: dropped consent record ${record.id} (${reason} ${status ?? ''}); it will never be sent.`);
     } catch {
       // The host's logger must not stop the queue.
     }
