@@ -7,7 +7,8 @@ export interface ReceiptDrop {
   /**
    * `overflow`: more than `maxQueue` records were waiting, and this was the oldest.
    * `too-large`: its JSON is over 64 KB, more than a `keepalive` request may carry.
-   * `refused`: the endpoint refused the record itself (400, 413, 415 or 422).
+   * `refused`: the endpoint refused the record itself (400, 413, 415 or 422). Other answers
+   * (5xx, 429, 408, and 401, 403 or 404, which say more about the endpoint than the record) are retried.
    */
   reason: 'overflow' | 'too-large' | 'refused';
   /** The refusing answer's status code. */
@@ -20,7 +21,9 @@ export interface ReceiptOptions {
   headers?: Readonly<Record<string, string>>;
   /**
    * The localStorage key records wait under until acknowledged: each under its own key,
-   * `<storageKey>:<record id>`, so tabs never write over each other's. Default `cookie_consent_receipts`.
+   * `<storageKey>:<record id>`, so tabs never write over each other's. Default `cookie_consent_receipts`
+   * (the cookie monitor and the audit know `cookie_consent_receipts*` as the library's own; declare
+   * another key as `yourKey*`). A queue an earlier version kept as one list under this key is taken over.
    */
   storageKey?: string;
   /**
@@ -31,7 +34,7 @@ export interface ReceiptOptions {
   /** At most this many requests of this page are in flight at once; one while the endpoint is failing. Default 2. */
   maxInFlight?: number;
   /**
-   * The first wait after a failed send (a network error, a timeout, 408, 429 or 5xx), in ms;
+   * The first wait after a failed send (a network error, a timeout, any answer but a 2xx or a refusal), in ms;
    * each further failure doubles it, up to `maxRetryDelayMs`, and each wait is jittered
    * (between half and all of it). A `Retry-After` in seconds waits at least that long. Default 1000.
    */
@@ -164,7 +167,7 @@ export function connectReceipts<Id extends string>(
     page.reported.add(record.id);
     try {
       if (onDrop) onDrop({ record, reason, status });
-      else console.warn(`[consent-ui] receipts: dropped consent record ${record.id} (${reason} ${status ?? ''}); it will never be sent.`);
+      else console.warn(`[consent-ui] receipts: dropped consent record ${record.id} (${reason}${status ? `, HTTP ${status}` : ''}); it will never be sent.`);
     } catch {
       // The host's logger must not stop the queue.
     }
