@@ -41,7 +41,10 @@ export interface ReceiptOptions {
   retryDelayMs?: number;
   /** The longest wait between retries, in ms. Default 300000 (5 minutes). */
   maxRetryDelayMs?: number;
-  /** A request unanswered after this many ms is abandoned and retried. Default 15000. */
+  /**
+   * A request unanswered after this many ms is abandoned (aborted) and retried. Default 15000.
+   * Only a record's first send is `keepalive`, so it survives the page; retries can be aborted.
+   */
   timeoutMs?: number;
   /**
    * Called once per record that will never be sent (see `ReceiptDrop`), so the host can log it.
@@ -195,7 +198,10 @@ export function connectReceipts<Id extends string>(
       if (get(key) !== null) put(key, JSON.stringify({ record, due: page.pausedUntil, attempts: n + 1 }));
     };
     new Promise<Response>((resolve) =>
-      resolve(fetch(endpoint, { method: 'POST', keepalive: true, headers: { 'content-type': 'application/json', ...headers }, body, signal: abort?.signal })),
+      // keepalive lets a record made just before the page goes away arrive, but Chromium does not
+      // cancel an aborted keepalive request: a hanging endpoint would keep its connection, and six
+      // of them block every request to the origin. So only a first attempt to a working endpoint.
+      resolve(fetch(endpoint, { method: 'POST', keepalive: !entry.attempts && !page.failures, headers: { 'content-type': 'application/json', ...headers }, body, signal: abort?.signal })),
     )
       .then(
         (response) => {

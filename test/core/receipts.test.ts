@@ -236,6 +236,22 @@ describe('connectReceipts', () => {
     expect(stored()).toBe(0);
   });
 
+  it('sends only a first attempt to a working endpoint with keepalive, so an abandoned retry frees its connection', async () => {
+    const keepalive = () => server.fetch.mock.calls.map(([, init]) => init.keepalive);
+    server.mode = 'hang';
+    const store = load({ timeoutMs: 1000 });
+    decide(store, 0);
+    await wait(1_100);
+    expect(keepalive()).toEqual([true]);
+    await wait(1_000);
+    // The retry, and a decision made while the endpoint fails.
+    expect(keepalive()).toEqual([true, false]);
+    decide(store, 1);
+    await wait(10_000);
+    expect(keepalive().slice(1)).not.toContain(true);
+    expect(server.posts.length).toBeGreaterThan(3);
+  });
+
   it('keeps at most maxInFlight requests in flight, and one at a time while the endpoint fails', async () => {
     seed(Array.from({ length: 10 }, (_, i) => record(i)));
     server.mode = 'hold';
