@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsentStatus, CookieBanner, CookieSettingsButton, PreferencesDialog } from '../../src';
+import { connexxPolicy } from '../../stories/fixtures/connexx-policy';
 import { ConnexxCookiePolicyPage } from '../../stories/pages/connexx-page';
 import { enDialog } from '../../src/i18n/en';
 import { policy } from '../fixtures/policies';
@@ -206,11 +207,26 @@ describe('The Connexx cookie policy page, heard with a screen reader', () => {
     await vi.waitFor(async () => expect(await virtual.lastSpokenPhrase()).toBe('link, View Policy (Google Analytics), Opens in a new window'));
   });
 
-  it('reads the dialog opened from the footer as a dialog with its name', async () => {
+  it('reads the dialog opened from the footer as a dialog with its name, and its cookie tables as tables, not landmarks', async () => {
     const user = userEvent.setup();
     render(<ConnexxCookiePolicyPage />);
     await startScreenReader();
     await user.click(screen.getByRole('link', { name: 'Cookie Settings' }));
     await vi.waitFor(async () => expect((await spoken()).some((phrase) => phrase.startsWith('dialog, Cookie preferences, '))).toBe(true));
+    for (const details of screen.getByRole('dialog').querySelectorAll('details')) details.open = true;
+    // Read line by line from the dialog's Close button to its last button, every category's details open.
+    const read: string[] = [];
+    for (let i = 0; i < 2000 && (await virtual.lastSpokenPhrase()) !== 'button, Save choices'; i++) {
+      await virtual.next();
+      read.push(await virtual.lastSpokenPhrase());
+    }
+    expect(read.filter((phrase) => /^(region|navigation|main|banner|contentinfo|complementary|form|search)\b/.test(phrase))).toEqual([]);
+    // Each table is named once, by its caption.
+    expect(read.filter((phrase) => phrase.startsWith('table, '))).toEqual(
+      connexxPolicy.categories.flatMap((c) => [
+        ...(c.cookies?.length ? [`table, ${enDialog.firstPartyCaption(c.title)}`] : []),
+        ...(c.services?.length ? [`table, ${enDialog.thirdPartyCaption(c.title)}`] : []),
+      ]),
+    );
   });
 });
