@@ -142,8 +142,9 @@ export const CustomizeAndSave: Story = {
     await expect(performance).toHaveAttribute('aria-checked', 'true');
     await userEvent.click(dialog.getByRole('button', { name: 'Save choices' }));
     await waitFor(() => expect(body.queryByRole('dialog')).toBeNull());
+    // The live region is shown empty first, then given the words, so a screen reader reads them.
     const confirmation = within(bannerIn(canvasElement)).getByRole('status');
-    await expect(confirmation).toHaveTextContent("You've saved your cookie settings.");
+    await waitFor(() => expect(confirmation).toHaveTextContent("You've saved your cookie settings."));
     await waitFor(() => expect(within(bannerIn(canvasElement)).getByRole('button', { name: 'Hide cookie message' })).toHaveFocus());
     await expect(storedDecision(id)).toMatchObject({
       method: 'custom',

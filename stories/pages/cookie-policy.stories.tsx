@@ -75,7 +75,7 @@ export const ConnexxScriptedWalk: Story = {
     await step('The banner confirms the choice; Hide cookie message puts it away', async () => {
       const banner = within(canvas.getByRole('region', { name: 'Cookie consent' }));
       const confirmation = banner.getByRole('status');
-      await expect(confirmation).toHaveTextContent("You've saved your cookie settings.");
+      await waitFor(() => expect(confirmation).toHaveTextContent("You've saved your cookie settings."));
       await waitFor(() => expect(banner.getByRole('button', { name: 'Hide cookie message' })).toHaveFocus());
       await userEvent.click(banner.getByRole('button', { name: 'Hide cookie message' }));
       await expect(canvas.queryByRole('region', { name: 'Cookie consent' })).toBeNull();

@@ -241,9 +241,11 @@ describe('CookieBanner with the preferences dialog', () => {
     await user.click(screen.getByRole('button', { name: 'Customize' }));
     await user.click(screen.getByRole('switch', { name: 'Performance Cookies' }));
     await user.click(screen.getByRole('button', { name: 'Save choices' }));
+    // The banner comes back with its live region empty (one that appears filled is not read out),
+    // and the words go in once it has been shown.
     const confirmation = within(banner()).getByRole('status');
-    expect(confirmation).toHaveTextContent("You've saved your cookie settings.");
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(confirmation).toBeEmptyDOMElement();
+    await vi.waitFor(() => expect(confirmation).toHaveTextContent("You've saved your cookie settings."));
     expect(within(banner()).getByRole('button', { name: 'Hide cookie message' })).toHaveFocus();
     expect(storedDecision()?.choices).toMatchObject({ performance: true, functional: false });
   });
@@ -270,6 +272,6 @@ describe('CookieBanner, when the decision comes from elsewhere', () => {
     await user.click(screen.getByRole('button', { name: 'Accept all' }));
     expect(within(banner()).getByRole('status')).toHaveTextContent("You've accepted additional cookies.");
     act(() => store.rejectAll());
-    expect(within(banner()).getByRole('status')).toHaveTextContent("You've rejected additional cookies.");
+    await vi.waitFor(() => expect(within(banner()).getByRole('status')).toHaveTextContent("You've rejected additional cookies."));
   });
 });

@@ -235,7 +235,7 @@ describe('PreferencesDialog, controlled by a host, from the banner', () => {
     await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     const banner = screen.getByRole('region', { name: 'Cookie consent' });
-    expect(within(banner).getByRole('status')).toHaveTextContent("You've saved your cookie settings.");
+    await vi.waitFor(() => expect(within(banner).getByRole('status')).toHaveTextContent("You've saved your cookie settings."));
   });
 });
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { forwardRef, useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type HTMLAttributes } from 'react';
 import { useStoreFromContext } from '../../react/context';
 import { optionalCategories } from '../../core';
 import { useConsent, useOptOutHonored } from '../../react/hooks';
@@ -44,7 +44,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   forwardedRef,
 ) {
   const store = useStoreFromContext('CookieBanner');
-  const status = useConsent((s) => s.status);
+  const pending = useConsent((s) => s.status) == 'pending';
   const record = useConsent((s) => s.record);
   const preferencesOpen = usePreferencesOpen();
   const signalled = useOptOutHonored();
@@ -59,16 +59,8 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   );
   const t = useSectionMessages('banner', enBanner);
   const lang = useLocale();
-  const ref = useRef<HTMLElement | null>(null);
-  const setRefs = useCallback(
-    (node: HTMLElement | null) => {
-      ref.current = node;
-      if (typeof forwardedRef === 'function') forwardedRef(node);
-      else if (forwardedRef) forwardedRef.current = node;
-    },
-    [forwardedRef],
-  );
-  const hideRef = useRef<HTMLButtonElement>(null);
+  const ref = useRef<HTMLElement>(null);
+  useImperativeHandle(forwardedRef, () => ref.current!);
   // Where focus was before it came into the banner: "Hide" takes the banner away, and focus goes
   // back there rather than being dropped on the document.
   const cameFrom = useRef<Element | null>(null);
@@ -76,44 +68,53 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   // A decision the visitor started here (a banner button, or Customize then the dialog) is
   // confirmed in its place (GOV.UK pattern), in words that follow the decision now in force. A
   // decision found on load, made in another tab, or coming from a browser signal shows nothing.
-  const [started, setStarted] = useState(false);
-  const [hiddenByVisitor, setHiddenByVisitor] = useState(false);
-  const [seenStatus, setSeenStatus] = useState(status);
-  if (status !== seenStatus) {
-    setSeenStatus(status);
-    if (status === 'pending') {
-      setStarted(false);
-      setHiddenByVisitor(false);
-    }
-  }
+  // 1: the visitor started a decision here; 2: and then hid its confirmation. Forgotten when the
+  // decision is (pending again); until then no confirmation shows, as there is no record.
+  const [step, setStep] = useState(0);
+  useEffect(() => {
+    if (pending) setStep(0);
+  }, [pending]);
   // Not a decision another tab made, which sync brings here as a cookie.
   const madeHere = useConsent((s) => s.decidedHere);
-  const confirmation = started && madeHere && !hiddenByVisitor && record && record.method !== 'signal' ? record.method : null;
+  const confirmation = step == 1 && madeHere && record && record.method != 'signal' ? record.method : null;
   // Accept all under an honoured opt-out signal left sale-or-share categories off: say so.
-  const confirmationText =
-    confirmation &&
-    t.confirmation[confirmation === 'accept-all' && signalled && store.policy.categories.some((c) => c.saleOrShare) ? 'accept-all-signal' : confirmation];
+  const sells = store.policy.categories.some((c) => c.saleOrShare);
+  const confirmationText = confirmation && t.confirmation[confirmation === 'accept-all' && signalled && sells ? 'accept-all-signal' : confirmation];
+  // The live region (below) is in the page, empty, from the first render; the confirmation of a
+  // decision (the record it is for: `said`) goes into it only once it has been shown and empty
+  // before, or it is not read out. A banner button decides while it is shown: its words go in at
+  // once. A decision in the dialog closes the dialog (which hid the page from screen readers) and
+  // shows the banner again in the same update: its words go in a moment later.
+  const [said, say] = useState<unknown>(record);
   const start = (action: () => void) => () => {
-    setStarted(true);
+    setStep(1);
     action();
+    say(store.getState().record);
   };
-
+  // The buttons that had focus are gone: focus goes to "Hide cookie message", next to the message
+  // the live region reads out, so Tab goes on from here and nothing is read twice. Not autoFocus:
+  // that runs before the dialog's focus trap has let go, which takes it back.
+  const hideRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    // The buttons that had focus are gone: focus goes to "Hide cookie message", next to the message
-    // the live region reads out, so Tab goes on from here and nothing is read twice.
     if (confirmation) hideRef.current?.focus();
-  }, [confirmation !== null]);
+  }, [!confirmation]);
+  useEffect(() => {
+    if (preferencesOpen) return;
+    const timer = setTimeout(say, 100, record);
+    return () => clearTimeout(timer);
+  }, [record, preferencesOpen]);
 
-  const visible = status === 'pending' || confirmation !== null;
-  const hidden = status === 'pending' && preferencesOpen;
+  const visible = pending || !!confirmation;
+  const hidden = pending && preferencesOpen;
 
   // A fixed banner must not hide the focused element (WCAG 2.4.11). Scroll padding keeps a focused
   // element scrolled clear of the banner's edge, and a spacer after the page's last element lets
   // even the footer scroll above it. The spacer only lengthens the page, so nothing on screen
   // moves (no layout shift). A top banner is in the flow and covers nothing.
+  const fixed = visible && !hidden && !unstyled && position != 'top';
   useIsomorphicLayoutEffect(() => {
-    const element = ref.current;
-    if (!visible || hidden || unstyled || position === 'top' || !element || typeof ResizeObserver === 'undefined') return;
+    if (!fixed || typeof ResizeObserver == 'undefined') return;
+    const element = ref.current!;
     const root = document.documentElement.style;
     const before = root.scrollPaddingBottom;
     const spacer = document.createElement('div');
@@ -133,11 +134,11 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       spacer.remove();
       root.scrollPaddingBottom = before;
     };
-  }, [visible, hidden, unstyled, position]);
+  }, [fixed]);
 
   if (!visible) return null;
   const hide = () => {
-    setHiddenByVisitor(true);
+    setStep(2);
     // Back where focus came from; failing that (the banner was the first stop, or that element is
     // gone or hidden now), the first element after the banner that takes focus: where Tab would
     // have gone next.
@@ -151,10 +152,9 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const button = partClass('button', unstyled);
   const href = safeHref(policyHref, { relative: true });
 
-
   return (
     <section
-      ref={setRefs}
+      ref={ref}
       aria-label={notice ? t.noticeLabel : t.label}
       lang={lang}
       hidden={hidden}
@@ -169,27 +169,12 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       }}
       {...rest}
     >
-      {/* One live region, there (empty) from the first render, so the confirmation put in it is
-          read out with its text, without relying on focus (GOV.UK's pattern). */}
-      <p role="status" data-part="banner-confirmation">
-        {confirmationText}
-      </p>
-      {confirmation ? (
-        <div data-part="banner-body">
-          <div data-part="banner-actions">
-            <button ref={hideRef} type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={hide}>
-              {t.hide}
-            </button>
-          </div>
-        </div>
-      ) : (
+      {!confirmation && (
         <div data-part="banner-body">
           <div data-part="banner-text">
-            <Heading data-part="banner-title">
-              {t.title}
-            </Heading>
+            <Heading data-part="banner-title">{t.title}</Heading>
             <p data-part="banner-description">
-              {notice ? `${on ? t.noticeOn(on) : ''} ${store.policy.categories.some((c) => c.saleOrShare && !signalled) ? t.noticeSale : ''}`.trim() : t.description}
+              {notice ? `${on ? t.noticeOn(on) : ''} ${sells && !signalled ? t.noticeSale : ''}`.trim() : t.description}
               {href && (
                 <>
                   {' '}
@@ -201,33 +186,50 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
             </p>
             {signalled && <p data-part="banner-signal">{t.signalHonored}</p>}
           </div>
-          {notice ? (
-            <div data-part="banner-actions">
-              {!signalled && (
-                <button type="button" data-part="banner-opt-out" className={button} data-variant="choice" onClick={start(store.optOut)}>
-                  {t.optOut}
+          <div data-part="banner-actions">
+            {notice ? (
+              <>
+                {!signalled && (
+                  <button type="button" data-part="banner-opt-out" className={button} data-variant="choice" onClick={start(store.optOut)}>
+                    {t.optOut}
+                  </button>
+                )}
+                <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
+                  {t.acceptAll}
                 </button>
-              )}
-              <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
-                {t.acceptAll}
-              </button>
-              <button type="button" aria-haspopup="dialog" data-part="banner-privacy-choices" className={button} data-variant="choice" onClick={start(store.openPreferences)}>
-                {t.privacyChoices}
-              </button>
-            </div>
-          ) : (
-            <div data-part="banner-actions">
-              <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
-                {t.acceptAll}
-              </button>
-              <button type="button" data-part="banner-reject" className={button} data-variant="choice" onClick={start(store.rejectAll)}>
-                {t.rejectAll}
-              </button>
-              <button type="button" aria-haspopup="dialog" data-part="banner-customize" className={button} data-variant="secondary" onClick={start(store.openPreferences)}>
-                {t.customize}
-              </button>
-            </div>
-          )}
+                <button type="button" aria-haspopup="dialog" data-part="banner-privacy-choices" className={button} data-variant="choice" onClick={start(store.openPreferences)}>
+                  {t.privacyChoices}
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="button" data-part="banner-accept" className={button} data-variant="choice" onClick={start(store.acceptAll)}>
+                  {t.acceptAll}
+                </button>
+                <button type="button" data-part="banner-reject" className={button} data-variant="choice" onClick={start(store.rejectAll)}>
+                  {t.rejectAll}
+                </button>
+                <button type="button" aria-haspopup="dialog" data-part="banner-customize" className={button} data-variant="secondary" onClick={start(store.openPreferences)}>
+                  {t.customize}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+      {/* One live region, there (empty) from the first render, so the confirmation put in it is
+          read out with its text, without relying on focus (GOV.UK's pattern). After the choices,
+          so that reading the banner goes from its name to its heading. */}
+      <p role="status" data-part="banner-confirmation">
+        {said === record && confirmationText}
+      </p>
+      {confirmation && (
+        <div data-part="banner-body">
+          <div data-part="banner-actions">
+            <button ref={hideRef} type="button" data-part="banner-hide" className={button} data-variant="secondary" onClick={hide}>
+              {t.hide}
+            </button>
+          </div>
         </div>
       )}
     </section>

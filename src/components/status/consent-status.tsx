@@ -37,8 +37,7 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
   const signalled = useSignalHonored();
   const t = useSectionMessages('status', enStatus);
   // Under the US regimes categories are in force before any decision: the list says so.
-  const regime = useConsent((s) => s.regime);
-  const pending = status === 'pending' && regime == 'opt-in';
+  const pending = useConsent((s) => s.status == 'pending' && s.regime == 'opt-in');
   const honored = useOptOutHonored();
   return (
     <div ref={ref} aria-live={announce ? 'polite' : undefined} lang={useLocale()} data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
