@@ -19,18 +19,14 @@ export const regimes: readonly Regime[] = ['opt-out', 'health-data', 'opt-in'];
 // US states whose comprehensive privacy law is in force (2026-12), each with an opt-out of
 // targeted advertising and sale; sources in the Jurisdictions guide. Florida's law reaches only
 // companies with over $1 billion in revenue and stays out. Anything not listed, the EU/EEA, the
-// UK, Switzerland, Brazil and Quebec included, is opt-in.
-const OPT_OUT = 'CA CO VA UT TX OR MT IA DE NE NH NJ TN MN MD IN KY RI';
-// Consumer-health-data laws that reach a health site's trackers: Washington RCW 19.373, Nevada
+// UK, Switzerland, Brazil and Quebec included, is opt-in. After them, from WA on, the
+// consumer-health-data laws that reach a health site's trackers: Washington RCW 19.373, Nevada
 // NRS 603A (SB 370), Connecticut CTDPA as amended by SB 3 (2023).
-const HEALTH_DATA = 'WA NV CT';
+const STATES = 'CA CO VA UT TX OR MT IA DE NE NH NJ TN MN MD IN KY RI WA NV CT';
 
 /** The default map, frozen; a policy's `jurisdictions` are consulted before it. */
-export const defaultJurisdictions: JurisdictionMap = Object.freeze(
-  Object.fromEntries([
-    ...OPT_OUT.split(' ').map((s) => [`US-${s}`, 'opt-out']),
-    ...HEALTH_DATA.split(' ').map((s) => [`US-${s}`, 'health-data']),
-  ]),
+export const defaultJurisdictions: JurisdictionMap = /* @__PURE__ */ Object.freeze(
+  Object.fromEntries(STATES.split(' ').map((s, i) => [`US-${s}`, regimes[+(i > 17)]!])),
 );
 
 // A country, optionally a subdivision. XX/ZZ are what CDNs send for "unknown", EU/AP for a
@@ -43,8 +39,6 @@ export function normalizeJurisdiction(code: unknown): string | undefined {
   return CODE.test(upper) ? upper : undefined;
 }
 
-const own = (map: JurisdictionMap | undefined, key: string) => (map && Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
-
 /**
  * The regime for a jurisdiction: the host's map first, then the default one, each most specific
  * key first (`'US-CA'`, then `'US'`). Unknown, malformed or unlisted means `'opt-in'`, and so does
@@ -52,12 +46,7 @@ const own = (map: JurisdictionMap | undefined, key: string) => (map && Object.pr
  */
 export function regimeFor(jurisdiction: unknown, overrides?: JurisdictionMap): Regime {
   const code = normalizeJurisdiction(jurisdiction);
-  if (!code) return 'opt-in';
-  for (const map of [overrides, defaultJurisdictions]) {
-    for (const key of [code, code.slice(0, 2)]) {
-      const regime = own(map, key);
-      if (regime) return regimes.includes(regime) ? regime : 'opt-in';
-    }
-  }
-  return 'opt-in';
+  // The first own value found decides, as it is (a prototype's key is no jurisdiction).
+  const regime = code && [overrides, defaultJurisdictions].flatMap((map) => [code, code.slice(0, 2)].map((key) => map && Object.prototype.hasOwnProperty.call(map, key) && map[key])).find(Boolean);
+  return regimes.includes(regime as Regime) ? (regime as Regime) : 'opt-in';
 }

@@ -144,26 +144,26 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   // has (even one of an older revision, or one reset on this page), else made on the first decision.
   let subjectId: string | undefined;
 
-  // What is in force: the stored choices, less what this page may not run, less any selling or
-  // sharing a decision allowed before the browser sent an opt-out signal (CCPA 7025), and less
-  // health-data sharing that only an "Accept all" granted.
-  const inForce = (record: ConsentRecord<Id>, s: ConsentSignals) => {
-    const signalled = optOut(s) && !optOut(record.signals);
-    return choicesOf(
-      (c) => !blocked(c) && !(signalled && c.saleOrShare) && !(ownSwitchOnly(c) && record.method == 'accept-all') && record.choices[c.id],
+  // What is in force, never what this page may not run, nor selling or sharing the browser sends an
+  // opt-out signal against, unless a decision allowed it under that signal already (CCPA 7025).
+  // Decided: the stored choices, less health-data sharing that only an "Accept all" granted.
+  // While nobody has decided: nothing optional under opt-in; under the US regimes everything but,
+  // under health-data, what may collect health data.
+  const inForce = (record: ConsentRecord<Id> | null, s: ConsentSignals) =>
+    choicesOf(
+      (c) =>
+        !blocked(c) &&
+        !(c.saleOrShare && optOut(s) && !(record && optOut(record.signals))) &&
+        (record
+          ? !(ownSwitchOnly(c) && record.method == 'accept-all') && record.choices[c.id]
+          : regime != 'opt-in' && !(regime == 'health-data' && c.healthData)),
     );
-  };
-
-  // While nobody has decided: nothing optional under opt-in; under the US regimes everything but
-  // sale or sharing the browser opted out of and, under health-data, what may collect health data.
-  const undecided = (s: ConsentSignals) =>
-    choicesOf((c) => regime != 'opt-in' && !blocked(c) && !(c.saleOrShare && optOut(s)) && !(regime == 'health-data' && c.healthData));
 
   const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => choicesFor(policy, (c) => c.required || grant(c));
 
   const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, decidedHere = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
-    choices: record ? inForce(record, s) : undecided(s),
+    choices: inForce(record, s),
     record,
     decidedHere,
     signals: s,
@@ -252,13 +252,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       told = true;
       console.error('[consent-ui] decision does not fit the consent cookie');
     }
-    jar.set(cookie.name, value, {
-      path: cookie.path,
-      domain: cookie.domain,
-      maxAgeSeconds: Math.round(cookie.maxAgeDays * 86400),
-      sameSite: cookie.sameSite,
-      secure,
-    });
+    // The options' path, domain and sameSite, as they are.
+    jar.set(cookie.name, value, { ...cookie, maxAgeSeconds: Math.round(cookie.maxAgeDays * 86400), secure });
     // Both calls catch what a host's code throws, so the flag always comes down.
     announcing = true;
     set(stateFor(record, signals, true));
@@ -325,8 +320,9 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       sensitive = next;
       // Subscribers hear of it only when what is in force changes, so a caller may pass the same
       // value (an inline array, a new one each render) as often as it likes.
-      const choices = state.record ? inForce(state.record, signals) : regime != 'opt-in' && undecided(signals);
-      if (choices && policy.categories.some((c) => choices[c.id] !== state.choices[c.id])) set({ ...state, choices });
+      // (Pending under opt-in, nothing optional is in force whatever the page: nothing changes.)
+      const choices = inForce(state.record, signals);
+      if (policy.categories.some((c) => choices[c.id] !== state.choices[c.id])) set({ ...state, choices });
     },
     openPreferences: () => request(true),
     closePreferences: () => request(false),
