@@ -81,12 +81,16 @@ export interface CookieAttributes {
 }
 
 export function serializeCookie(name: string, value: string, a: CookieAttributes = {}): string {
-  let text = `${name}=${value}; Path=${a.path ?? '/'}`;
-  if (a.domain) text += `; Domain=${a.domain}`;
-  if (a.maxAgeSeconds !== undefined) text += `; Max-Age=${a.maxAgeSeconds}`;
-  if (a.sameSite) text += `; SameSite=${a.sameSite}`;
-  if (a.secure) text += '; Secure';
-  return text;
+  return [
+    `${name}=${value}`,
+    `Path=${a.path ?? '/'}`,
+    a.domain && `Domain=${a.domain}`,
+    a.maxAgeSeconds !== undefined && `Max-Age=${a.maxAgeSeconds}`,
+    a.sameSite && `SameSite=${a.sameSite}`,
+    a.secure && 'Secure',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** `document.cookie`, or undefined where it cannot be read (server, sandboxed frame). */

@@ -1,4 +1,4 @@
-import { CODE, regimes, type Regime } from './jurisdiction';
+import { regimes, type Regime } from './jurisdiction';
 import type { Policy } from './policy';
 
 /** `opt-out`: the one-step opt-out of sale or sharing, where the law lets the rest run until then. */
@@ -42,7 +42,7 @@ export type ConsentRecordInput = Omit<ConsentRecord, 'regime'> & { regime?: Regi
 // method. Every character is a cookie-octet (RFC 6265), so the value needs no quoting. One record
 // has one spelling: the time has no leading zero.
 const FORMAT =
-  /^(?:([12])|3\|([\w-]{8,64}))\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|([A-Z0-9-]{0,6})\|)?([\w:.-]{1,3000})$/;
+  /^(?:([12])|3\|([\w-]{8,64}))\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|((?!XX|ZZ|EU|AP)[A-Z]{2}(?:-[A-Z0-9]{1,3})?)?\|)?([\w:.-]{1,3000})$/;
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out'];
 const METHOD_CODES = 'arcso';
 const REGIME_CODES = 'ohi';
@@ -106,8 +106,8 @@ export function decodeRecord<Id extends string>(
     const [, format = '3', subjectId, id, revision, time, methodCode, signalBits, regimeCode, place, choiceText] = match as unknown as string[];
     // Each format has exactly its own fields: a format-1 value with a regime, or a later one
     // without, is not a record any version wrote.
-    if ((format === '1') === (regimeCode !== undefined) || (format === '1' && methodCode === 'o')) return null;
-    if (place && !CODE.test(place)) return null;
+    // (A regime code, when there is one, is a letter.)
+    if (format == '1' ? regimeCode || methodCode == 'o' : !regimeCode) return null;
     const decidedAt = parseInt(time!, 36);
     // A clock a day ahead of ours is tolerated; a record dated further on would never expire.
     if (decodeURIComponent(revision!) !== policy.revision || decidedAt > now + DAY_MS || now - decidedAt > maxAgeDays * DAY_MS) {
@@ -122,7 +122,7 @@ export function decodeRecord<Id extends string>(
     // Exactly the valid categories of the policy, each once, the required ones granted.
     const known = policy.categories.filter((c) => isCategoryId(c.id));
     if (stored.size !== known.length || known.some((c) => stored.get(c.id) !== true && (c.required || !stored.has(c.id)))) return null;
-    const bits = Number(signalBits);
+    const bits = +signalBits!;
     const record: ConsentRecord<Id> = {
       // Undefined (an unmatched group) before format 3.
       subjectId,
@@ -131,8 +131,9 @@ export function decodeRecord<Id extends string>(
       decidedAt: new Date(decidedAt).toISOString(),
       method: METHODS[METHOD_CODES.indexOf(methodCode!)]!,
       choices: choicesFor(policy, (c) => stored.get(c.id)),
-      signals: { gpc: (bits & 1) === 1, dnt: (bits & 2) === 2 },
-      regime: regimeCode ? regimes[REGIME_CODES.indexOf(regimeCode)]! : 'opt-in',
+      // Bits 0 to 3: GPC is the odd ones, DNT 2 and 3.
+      signals: { gpc: bits % 2 > 0, dnt: bits > 1 },
+      regime: regimes[REGIME_CODES.indexOf(regimeCode ?? 'i')]!,
     };
     if (place) record.jurisdiction = place;
     return record;
@@ -154,6 +155,8 @@ export const subjectIdOf = (value: string): string | undefined => /^3\|([\w-]{8,
  */
 export function createRecordId(): string {
   const c = globalThis.crypto;
-  const bytes = c ? c.getRandomValues(new Uint8Array(16)) : Array.from({ length: 16 }, () => (Math.random() * 256) | 0);
-  return c?.randomUUID?.() ?? Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return (
+    c?.randomUUID?.() ??
+    Array.from(c ? c.getRandomValues(new Uint8Array(16)) : Array.from({ length: 16 }, () => (Math.random() * 256) | 0), (b) => b.toString(16).padStart(2, '0')).join('')
+  );
 }

@@ -30,6 +30,22 @@ describe('the consent record, encoded', () => {
     expect(decode(encodeURIComponent(value).replace('%7C', '%7c'))).toEqual(record);
   });
 
+  it.each([
+    [false, false, '0'],
+    [true, false, '1'],
+    [false, true, '2'],
+    [true, true, '3'],
+  ])('keeps the signals gpc %s, dnt %s as bits %s', (gpc, dnt, bits) => {
+    const encoded = encodeRecord({ ...record, signals: { gpc, dnt } });
+    expect(encoded).toContain(`|c|${bits}|`);
+    expect(decode(encoded)?.signals).toEqual({ gpc, dnt });
+  });
+
+  it('reads every regime back, and a format-1 value as opt-in', () => {
+    for (const regime of ['opt-in', 'opt-out', 'health-data'] as const) expect(decode(encodeRecord({ ...record, regime }))?.regime).toBe(regime);
+    expect(decode(value.replace(/^2\|/, '1|').replace('|h|US-WA|', '|'))?.regime).toBe('opt-in');
+  });
+
   it('uses only cookie-octets, so the value needs no quoting', () => {
     expect(value).toMatch(/^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]+$/);
   });
