@@ -20,6 +20,10 @@ export const cookieOwners = <Id extends string>(policy: Policy<Id>, name: string
 export const storageOwners = <Id extends string>(policy: Policy<Id>, type: StorageDeclaration['type'], key: string) =>
   policy.categories.filter((c) => (c.storage ?? []).some((d) => d.type === type && nameMatches(d.key, key)));
 
+/** Whether some categories own a cookie or key, and all of them are optional ones among `ids`. */
+const onlyOf = (owners: readonly CategoryDefinition[], ids: readonly string[]) =>
+  owners.length > 0 && owners.every((c) => !c.required && ids.includes(c.id));
+
 /**
  * Which of the cookies present (by name) are declared only by the given categories: not the
  * consent cookie, nothing a required category declares, and nothing another category (one the
@@ -32,10 +36,7 @@ export function cookiesToClear<Id extends string>(
   presentNames: Iterable<string>,
   consentCookieName = 'cookie_consent',
 ): string[] {
-  return [...presentNames].filter((name) => {
-    const owners = cookieOwners(policy, name);
-    return name !== consentCookieName && owners.length > 0 && owners.every((c) => !c.required && categoryIds.includes(c.id));
-  });
+  return [...presentNames].filter((name) => name !== consentCookieName && onlyOf(cookieOwners(policy, name), categoryIds));
 }
 
 /**
@@ -48,10 +49,7 @@ export function storageToClear<Id extends string>(
   type: StorageDeclaration['type'],
   presentKeys: Iterable<string>,
 ): string[] {
-  return [...presentKeys].filter((key) => {
-    const owners = storageOwners(policy, type, key);
-    return owners.length > 0 && owners.every((c) => !c.required && categoryIds.includes(c.id));
-  });
+  return [...presentKeys].filter((key) => onlyOf(storageOwners(policy, type, key), categoryIds));
 }
 
 /**

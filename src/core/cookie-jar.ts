@@ -142,11 +142,11 @@ export interface CookieJar {
  * cookie (disabled, sandboxed frame), what was written is kept in memory for the page's life.
  */
 export function createCookieJar(initialCookieHeader?: string): CookieJar {
-  const memory = new Map<string, string>();
+  const memory = new Map<string, string[]>();
   const serverCookies = parseCookieValues(initialCookieHeader);
   const getAll = (name: string): string[] => {
     const header = readDocumentCookies();
-    return (header === undefined ? serverCookies : parseCookieValues(header)).get(name) ?? (memory.has(name) ? [memory.get(name)!] : []);
+    return (header === undefined ? serverCookies : parseCookieValues(header)).get(name) ?? memory.get(name) ?? [];
   };
   return {
     getAll,
@@ -156,7 +156,7 @@ export function createCookieJar(initialCookieHeader?: string): CookieJar {
       // stays the one source, so a change made by another tab is seen.
       serverCookies.delete(name);
       if (getAll(name).includes(value)) memory.delete(name);
-      else memory.set(name, value);
+      else memory.set(name, [value]);
     },
     remove(name) {
       memory.delete(name);

@@ -244,7 +244,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       subjectId,
     };
     if (jurisdiction) record.jurisdiction = jurisdiction;
-    const secure = cookie.secure ?? (cookie.sameSite === 'None' || (typeof location !== 'undefined' && location.protocol === 'https:'));
+    const secure = cookie.secure ?? (cookie.sameSite == 'None' || globalThis.location?.protocol == 'https:');
     const value = encodeRecord(record);
     // A development build refuses a policy this large; in production, the visitor would be asked
     // again on every page, and nobody told why.

@@ -84,9 +84,11 @@ export function ConsentProvider<Id extends string>(props: ConsentProviderProps<I
   // everything is connected: this effect runs after those of the children, so they hear it too.
   useEffect(() => {
     if (outer) return;
-    const { syncTabs = true, clearCookies = true, monitorCookies } = props;
+    const { syncTabs = true, clearCookies = true } = props;
     const disconnect = [clearCookies && connectCookieCleaner(store), syncTabs && connectSync(store)];
-    if (process.env.NODE_ENV !== 'production' && monitorCookies) {
+    // Read here only, so that a production build keeps nothing of the option.
+    if (process.env.NODE_ENV !== 'production' && props.monitorCookies) {
+      const { monitorCookies } = props;
       disconnect.push(connectCookieMonitor(store, monitorCookies === true ? {} : monitorCookies));
     }
     store.start();
