@@ -104,24 +104,29 @@ export function decodeRecord<Id extends string>(
     const match = typeof value === 'string' && value.length < 4000 && FORMAT.exec(value);
     if (!match) return null;
     const [, format = '3', subjectId, id, revision, time, methodCode, signalBits, regimeCode, place, choiceText] = match as unknown as string[];
-    // Each format has exactly its own fields: a format-1 value with a regime, or a later one
-    // without, is not a record any version wrote.
-    // (A regime code, when there is one, is a letter.)
-    if (format == '1' ? regimeCode || methodCode == 'o' : !regimeCode) return null;
     const decidedAt = parseInt(time!, 36);
-    // A clock a day ahead of ours is tolerated; a record dated further on would never expire.
-    if (decodeURIComponent(revision!) !== policy.revision || decidedAt > now + DAY_MS || now - decidedAt > maxAgeDays * DAY_MS) {
-      return null;
-    }
     const stored = new Map<string, boolean>();
     for (const entry of choiceText!.split('.')) {
-      const match = CHOICE.exec(entry);
-      if (!match || stored.has(match[1]!)) return null;
-      stored.set(match[1]!, match[2] === '1');
+      // A malformed choice throws here: no record.
+      const [, category, bit] = CHOICE.exec(entry)!;
+      if (stored.has(category!)) return null;
+      stored.set(category!, bit == '1');
     }
-    // Exactly the valid categories of the policy, each once, the required ones granted.
     const known = policy.categories.filter((c) => isCategoryId(c.id));
-    if (stored.size !== known.length || known.some((c) => stored.get(c.id) !== true && (c.required || !stored.has(c.id)))) return null;
+    if (
+      // Each format has exactly its own fields: a format-1 value with a regime, or a later one
+      // without, is not a record any version wrote. (A regime code, when there is one, is a letter.)
+      (format == '1' ? regimeCode || methodCode == 'o' : !regimeCode) ||
+      decodeURIComponent(revision!) !== policy.revision ||
+      // A clock a day ahead of ours is tolerated; a record dated further on would never expire.
+      decidedAt > now + DAY_MS ||
+      now - decidedAt > maxAgeDays * DAY_MS ||
+      // Exactly the valid categories of the policy, each once, the required ones granted.
+      stored.size !== known.length ||
+      known.some((c) => stored.get(c.id) !== true && (c.required || !stored.has(c.id)))
+    ) {
+      return null;
+    }
     const bits = +signalBits!;
     const record: ConsentRecord<Id> = {
       // Undefined (an unmatched group) before format 3.
