@@ -47,6 +47,6 @@ export function normalizeJurisdiction(code: unknown): string | undefined {
 export function regimeFor(jurisdiction: unknown, overrides?: JurisdictionMap): Regime {
   const code = normalizeJurisdiction(jurisdiction);
   // The first own value found decides, as it is (a prototype's key is no jurisdiction).
-  const regime = code && [overrides, defaultJurisdictions].flatMap((map) => [code, code.slice(0, 2)].map((key) => map && Object.prototype.hasOwnProperty.call(map, key) && map[key])).find(Boolean);
+  const regime = code && [overrides, defaultJurisdictions].flatMap((map) => [code, code.slice(0, 2)].map((key) => map && {}.hasOwnProperty.call(map, key) && map[key])).find(Boolean);
   return regimes.includes(regime as Regime) ? (regime as Regime) : 'opt-in';
 }

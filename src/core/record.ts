@@ -162,6 +162,7 @@ export function createRecordId(): string {
   const c = globalThis.crypto;
   return (
     c?.randomUUID?.() ??
-    Array.from(c ? c.getRandomValues(new Uint8Array(16)) : Array.from({ length: 16 }, () => (Math.random() * 256) | 0), (b) => b.toString(16).padStart(2, '0')).join('')
+    // (A Uint8Array keeps the integer part of what is stored in it.)
+    Array.from(c ? c.getRandomValues(new Uint8Array(16)) : new Uint8Array(16).map(() => Math.random() * 256), (b) => (b | 256).toString(16).slice(1)).join('')
   );
 }

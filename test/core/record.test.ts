@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeRecord, definePolicy, encodeRecord, type ConsentRecord } from '../../src/core';
-import { subjectIdOf } from '../../src/core/record';
+import { createRecordId, subjectIdOf } from '../../src/core/record';
 import { policy, wide } from '../fixtures/policies';
 
 const NOW = Date.parse('2026-11-30T12:00:00.000Z');
@@ -227,5 +227,30 @@ describe('decodeRecord, given arbitrary input (property-based)', () => {
     }), { numRuns: 200 });
     expect(protoKeys()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('createRecordId', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const hex = (bytes: number[]) => bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+
+  it('takes crypto.randomUUID where there is one', () => {
+    vi.stubGlobal('crypto', { randomUUID: () => 'the-uuid', getRandomValues: (a: Uint8Array) => a });
+    expect(createRecordId()).toBe('the-uuid');
+  });
+
+  it('spells 16 random bytes as 32 hex digits without randomUUID (a plain-http page)', () => {
+    const bytes = [0, 1, 15, 16, 127, 128, 254, 255, 9, 10, 160, 171, 200, 222, 3, 48];
+    vi.stubGlobal('crypto', { getRandomValues: (a: Uint8Array) => (a.set(bytes), a) });
+    expect(createRecordId()).toBe(hex(bytes));
+  });
+
+  it('falls back to Math.random, a byte at a time, without Web Crypto', () => {
+    vi.stubGlobal('crypto', undefined);
+    const draws = [0, 0.999999, 0.5, 0.0625, 0.00390625, 0.25, 0.75, 0.1, 0.2, 0.3, 0.4, 0.6, 0.7, 0.8, 0.9, 0.95];
+    const random = vi.spyOn(Math, 'random');
+    for (const draw of draws) random.mockReturnValueOnce(draw);
+    expect(createRecordId()).toBe(hex(draws.map((d) => Math.floor(d * 256))));
+    random.mockRestore();
   });
 });
