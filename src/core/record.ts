@@ -59,10 +59,11 @@ export const isCategoryId = (id: string): boolean => CATEGORY_ID.test(id);
 
 /**
  * A choice for every category of `policy`, as own properties (so an id such as `__proto__` reads
- * its own value, not an inherited one); a category whose id is not valid is never granted.
+ * its own value, not an inherited one): the required ones granted, the others as `grant` says; a
+ * category whose id is not valid is never granted.
  */
 export const choicesFor = <Id extends string>(policy: Policy<Id>, grant: (category: Policy<Id>['categories'][number]) => unknown) =>
-  Object.fromEntries(policy.categories.map((c) => [c.id, isCategoryId(c.id) && !!grant(c)])) as Record<Id, boolean>;
+  Object.fromEntries(policy.categories.map((c) => [c.id, isCategoryId(c.id) && !!(c.required || grant(c))])) as Record<Id, boolean>;
 
 export function encodeRecord(record: ConsentRecordInput): string {
   const choices = Object.keys(record.choices)
@@ -135,6 +136,7 @@ export function decodeRecord<Id extends string>(
       revision: policy.revision,
       decidedAt: new Date(decidedAt).toISOString(),
       method: METHODS[METHOD_CODES.indexOf(methodCode!)]!,
+      // (Each required category is stored granted, checked above.)
       choices: choicesFor(policy, (c) => stored.get(c.id)),
       // Bits 0 to 3: GPC is the odd ones, DNT 2 and 3.
       signals: { gpc: bits % 2 > 0, dnt: bits > 1 },

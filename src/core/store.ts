@@ -150,7 +150,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   // While nobody has decided: nothing optional under opt-in; under the US regimes everything but,
   // under health-data, what may collect health data.
   const inForce = (record: ConsentRecord<Id> | null, s: ConsentSignals) =>
-    choicesOf(
+    choicesFor(
+      policy,
       (c) =>
         !blocked(c) &&
         !(c.saleOrShare && optOut(s) && !(record && optOut(record.signals))) &&
@@ -159,7 +160,6 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
           : regime != 'opt-in' && !(regime == 'health-data' && c.healthData)),
     );
 
-  const choicesOf = (grant: (category: CategoryDefinition<Id>) => boolean) => choicesFor(policy, (c) => c.required || grant(c));
 
   const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, decidedHere = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
@@ -217,7 +217,8 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   let drawer: ((open: boolean) => void) | undefined;
   const request = (open: boolean) => (drawer ? drawer(open) : (requested = open));
 
-  const decide = (method: ConsentMethod, choices: Record<Id, boolean>) => {
+  // A decision grants what `grant` grants, and every required category.
+  const decide = (method: ConsentMethod, grant: (category: CategoryDefinition<Id>) => unknown) => {
     if (destroyed) return;
     if (announcing) {
       if (process.env.NODE_ENV !== 'production') {
@@ -238,7 +239,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       revision: policy.revision,
       decidedAt: new Date(now()).toISOString(),
       method,
-      choices,
+      choices: choicesFor(policy, grant),
       signals,
       regime,
       subjectId,
@@ -278,7 +279,7 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     const current = state.record?.choices ?? state.choices;
     // checkIds let only booleans through: anything else here is inherited (an id such as
     // `valueOf` reads a function), never a grant.
-    decide('custom', choicesOf((c) => (typeof choices[c.id] == 'boolean' ? choices[c.id]! : current[c.id])));
+    decide('custom', (c) => (typeof choices[c.id] == 'boolean' ? choices[c.id] : current[c.id]));
   };
 
   return {
@@ -295,14 +296,14 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     start() {
       // Once: the decision made here replaces the stored record.
       if (stored && stored === state.record && optOut(signals) && !optOut(stored.signals) && policy.categories.some((c) => c.saleOrShare && stored.choices[c.id])) {
-        decide('signal', choicesOf((c) => !c.saleOrShare && stored.choices[c.id]));
+        decide('signal', (c) => !c.saleOrShare && stored.choices[c.id]);
       }
     },
-    acceptAll: () => decide('accept-all', choicesOf((c) => !(c.saleOrShare && optOut(signals)) && !ownSwitchOnly(c))),
-    rejectAll: () => decide('reject-all', choicesOf(() => false)),
+    acceptAll: () => decide('accept-all', (c) => !(c.saleOrShare && optOut(signals)) && !ownSwitchOnly(c)),
+    rejectAll: () => decide('reject-all', () => false),
     optOut() {
       const current = state.record?.choices ?? state.choices;
-      decide('opt-out', choicesOf((c) => !c.saleOrShare && current[c.id]));
+      decide('opt-out', (c) => !c.saleOrShare && current[c.id]);
     },
     save,
     setCategory: (id, granted) => save({ [id]: granted } as Partial<Record<Id, boolean>>),
