@@ -78,7 +78,8 @@ export function encodeRecord(record: ConsentRecordInput): string {
     METHOD_CODES[METHODS.indexOf(record.method)],
     (record.signals.gpc ? 1 : 0) + (record.signals.dnt ? 2 : 0),
     REGIME_CODES[regimes.indexOf(record.regime ?? 'opt-in')],
-    record.jurisdiction ?? '',
+    // (join writes nothing for an absent one.)
+    record.jurisdiction,
     choices,
   ].join('|');
 }
