@@ -22,21 +22,20 @@ export const regimes: readonly Regime[] = ['opt-out', 'health-data', 'opt-in'];
 // UK, Switzerland, Brazil and Quebec included, is opt-in. After them, from WA on, the
 // consumer-health-data laws that reach a health site's trackers: Washington RCW 19.373, Nevada
 // NRS 603A (SB 370), Connecticut CTDPA as amended by SB 3 (2023).
-const STATES = 'CA CO VA UT TX OR MT IA DE NE NH NJ TN MN MD IN KY RI WA NV CT';
-
 /** The default map, frozen; a policy's `jurisdictions` are consulted before it. */
 export const defaultJurisdictions: JurisdictionMap = /* @__PURE__ */ Object.freeze(
-  Object.fromEntries(STATES.split(' ').map((s, i) => [`US-${s}`, regimes[+(i > 17)]!])),
+  Object.fromEntries('CA CO VA UT TX OR MT IA DE NE NH NJ TN MN MD IN KY RI WA NV CT'.split(' ').map((s, i) => [`US-${s}`, regimes[+(i > 17)]!])),
 );
 
-// A country, optionally a subdivision. XX/ZZ are what CDNs send for "unknown", EU/AP for a
-// continent-wide block; none of them names a law. Cloudflare's T1 (Tor) fails the pattern.
-export const CODE = /^(?!XX|ZZ|EU|AP)[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
-
-/** `'us-ca'` -> `'US-CA'`; anything that is not an ISO 3166 code of a place -> undefined. */
+/**
+ * `'us-ca'` -> `'US-CA'`; anything that is not an ISO 3166 code of a place -> undefined: a
+ * country, optionally a subdivision. XX/ZZ are what CDNs send for "unknown", EU/AP for a
+ * continent-wide block; none of them names a law. Cloudflare's T1 (Tor) fails the pattern. (The
+ * consent record's format has the same pattern for the jurisdiction it stores.)
+ */
 export function normalizeJurisdiction(code: unknown): string | undefined {
   const upper = typeof code == 'string' ? code.trim().toUpperCase() : '';
-  return CODE.test(upper) ? upper : undefined;
+  return /^(?!XX|ZZ|EU|AP)[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(upper) ? upper : undefined;
 }
 
 /**

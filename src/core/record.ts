@@ -40,14 +40,10 @@ export type ConsentRecordInput = Omit<ConsentRecord, 'regime'> & { regime?: Regi
 // Format 2: `2|id|revision|decidedAt(ms, base 36)|method|signal bits|regime|jurisdiction|cat:1.cat:0`.
 // Format 1, still read as an opt-in decision, has neither regime nor jurisdiction, and no `opt-out`
 // method. Every character is a cookie-octet (RFC 6265), so the value needs no quoting. One record
-// has one spelling: the time has no leading zero.
-const FORMAT =
-  /^(?:([12])|3\|([\w-]{8,64}))\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|((?!XX|ZZ|EU|AP)[A-Z]{2}(?:-[A-Z0-9]{1,3})?)?\|)?([\w:.-]{1,3000})$/;
+// has one spelling: the time has no leading zero. (decodeRecord holds the pattern of all three.)
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out'];
 const METHOD_CODES = 'arcso';
 const REGIME_CODES = 'ohi';
-const CHOICE = /^([A-Za-z][\w-]{0,39}):([01])$/;
-const CATEGORY_ID = /^[A-Za-z][\w-]{0,39}$/;
 const DAY_MS = 864e5;
 
 /**
@@ -55,7 +51,7 @@ const DAY_MS = 864e5;
  * Ids travel in the consent cookie; a production build of `definePolicy` does not refuse others,
  * so they are never granted and never written.
  */
-export const isCategoryId = (id: string): boolean => CATEGORY_ID.test(id);
+export const isCategoryId = (id: string): boolean => /^[A-Za-z][\w-]{0,39}$/.test(id);
 
 /**
  * A choice for every category of `policy`, as own properties (so an id such as `__proto__` reads
@@ -103,14 +99,17 @@ export function decodeRecord<Id extends string>(
   try {
     // Some frameworks percent-encode cookie values they pass on (Next.js cookies().toString()).
     if (typeof value === 'string' && /^[123]%7C/i.test(value)) value = decodeURIComponent(value);
-    const match = typeof value === 'string' && value.length < 4000 && FORMAT.exec(value);
+    const match =
+      typeof value === 'string' &&
+      value.length < 4000 &&
+      /^(?:([12])|3\|([\w-]{8,64}))\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|((?!XX|ZZ|EU|AP)[A-Z]{2}(?:-[A-Z0-9]{1,3})?)?\|)?([\w:.-]{1,3000})$/.exec(value);
     if (!match) return null;
     const [, format = '3', subjectId, id, revision, time, methodCode, signalBits, regimeCode, place, choiceText] = match as unknown as string[];
     const decidedAt = parseInt(time!, 36);
     const stored = new Map<string, boolean>();
     for (const entry of choiceText!.split('.')) {
       // A malformed choice throws here: no record.
-      const [, category, bit] = CHOICE.exec(entry)!;
+      const [, category, bit] = /^([A-Za-z][\w-]{0,39}):([01])$/.exec(entry)!;
       if (stored.has(category!)) return null;
       stored.set(category!, bit == '1');
     }

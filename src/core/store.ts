@@ -136,7 +136,6 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
   const regime = regimeFor(jurisdiction, policy.jurisdictions);
   let destroyed = false;
   let { sensitive } = options;
-  const blocked = (c: CategoryDefinition<Id>) => sensitive === true || (sensitive && sensitive.includes(c.id));
   // Sharing consumer health data needs a consent separate from collecting it (RCW 19.373.030):
   // only its own switch grants it, never "Accept all".
   const ownSwitchOnly = (c: CategoryDefinition<Id>) => regime == 'health-data' && c.healthData && c.saleOrShare;
@@ -153,13 +152,12 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     choicesFor(
       policy,
       (c) =>
-        !blocked(c) &&
+        !(sensitive === true || (sensitive && sensitive.includes(c.id))) &&
         !(c.saleOrShare && optOut(s) && !(record && optOut(record.signals))) &&
         (record
           ? !(ownSwitchOnly(c) && record.method == 'accept-all') && record.choices[c.id]
           : regime != 'opt-in' && !(regime == 'health-data' && c.healthData)),
     );
-
 
   const stateFor = (record: ConsentRecord<Id> | null, s: ConsentSignals, decidedHere = false): ConsentState<Id> => ({
     status: record ? 'decided' : 'pending',
@@ -171,23 +169,23 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     jurisdiction,
   });
 
-  // A decision made under a looser regime than this visitor's holds only where every category it
-  // grants was granted by the visitor's own act; one made under a stricter regime always holds.
-  const holds = (record: ConsentRecord<Id>) =>
-    regimes.indexOf(record.regime) >= regimes.indexOf(regime) ||
-    record.method == 'accept-all' ||
-    record.method == 'custom' ||
-    !policy.categories.some((c) => !c.required && record.choices[c.id]);
-
   // The newest valid decision among every consent cookie the page sees: one left on another path
   // or domain (a parent domain's, an earlier `cookie.domain`) must not outvote a later refusal.
+  // It holds if made under this visitor's regime or a stricter one; one made under a looser regime
+  // holds only where every category it grants was granted by the visitor's own act.
   const newest = (values: readonly string[] = []) => {
     let found: ConsentRecord<Id> | null = null;
     for (const value of values) {
       const record = decodeRecord(value, policy, { now: now(), maxAgeDays: cookie.maxAgeDays });
       if (record && (!found || record.decidedAt > found.decidedAt)) found = record;
     }
-    return found && holds(found) ? found : null;
+    return found &&
+      (regimes.indexOf(found.regime) >= regimes.indexOf(regime) ||
+        found.method == 'accept-all' ||
+        found.method == 'custom' ||
+        !policy.categories.some((c) => !c.required && found!.choices[c.id]))
+      ? found
+      : null;
   };
   const read = () => newest(jar.getAll(cookie.name));
 
@@ -263,21 +261,18 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     announcing = false;
   };
 
-  const checkIds = (choices: object) => {
-    for (const [id, value] of Object.entries(choices)) {
-      categoryOf(policy, id, 'save');
-      if (typeof value !== 'boolean') throw new TypeError(`[consent-ui] category "${id}" must be true or false.`);
-    }
-  };
 
   // The signal is already out of force (inForce); `start` also records it as a decision of its own.
   const stored = state.record;
 
   const save = (choices: Partial<Record<Id, boolean>>) => {
-    checkIds(choices);
+    for (const [id, value] of Object.entries(choices)) {
+      categoryOf(policy, id, 'save');
+      if (typeof value !== 'boolean') throw new TypeError(`[consent-ui] category "${id}" must be true or false.`);
+    }
     // Over what is stored, not what is in force: a sensitive page must not rewrite what it blocks.
     const current = state.record?.choices ?? state.choices;
-    // checkIds let only booleans through: anything else here is inherited (an id such as
+    // The check above let only booleans through: anything else here is inherited (an id such as
     // `valueOf` reads a function), never a grant.
     decide('custom', (c) => (typeof choices[c.id] == 'boolean' ? choices[c.id] : current[c.id]));
   };
