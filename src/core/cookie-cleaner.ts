@@ -7,14 +7,14 @@ export interface CookieCleanerOptions {
   consentCookieName?: string;
 }
 
-const declaredCookies = (c: CategoryDefinition) => [...(c.cookies ?? []), ...(c.services ?? []).flatMap((s) => s.cookies ?? [])];
-
-// `search` ignores `lastIndex`, so a pattern with the g or y flag matches the same every time.
-const matches = (name: string) => (d: CookieDeclaration) => (d.pattern && name.search(d.pattern) >= 0) || nameMatches(d.name, name);
-
 /** The categories that declare a first-party cookie of this name, themselves or through a service. */
 export const cookieOwners = <Id extends string>(policy: Policy<Id>, name: string) =>
-  policy.categories.filter((c) => declaredCookies(c).some(matches(name)));
+  policy.categories.filter((c) =>
+    [...(c.cookies ?? []), ...(c.services ?? []).flatMap((s) => s.cookies ?? [])].some(
+      // `search` ignores `lastIndex`, so a pattern with the g or y flag matches the same every time.
+      (d: CookieDeclaration) => (d.pattern && name.search(d.pattern) >= 0) || nameMatches(d.name, name),
+    ),
+  );
 
 /** The categories that declare this Web Storage key, of this type. */
 export const storageOwners = <Id extends string>(policy: Policy<Id>, type: StorageDeclaration['type'], key: string) =>

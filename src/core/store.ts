@@ -243,7 +243,6 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       subjectId,
     };
     if (jurisdiction) record.jurisdiction = jurisdiction;
-    const secure = cookie.secure ?? (cookie.sameSite == 'None' || globalThis.location?.protocol == 'https:');
     const value = encodeRecord(record);
     // A development build refuses a policy this large; in production, the visitor would be asked
     // again on every page, and nobody told why.
@@ -251,8 +250,12 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
       told = true;
       console.error('[consent-ui] decision does not fit the consent cookie');
     }
-    // The options' path, domain and sameSite, as they are.
-    jar.set(cookie.name, value, { ...cookie, maxAgeSeconds: Math.round(cookie.maxAgeDays * 86400), secure });
+    // The options' path, domain and sameSite, as they are; Secure unless told, on https or for SameSite=None.
+    jar.set(cookie.name, value, {
+      ...cookie,
+      maxAgeSeconds: Math.round(cookie.maxAgeDays * 86400),
+      secure: cookie.secure ?? (cookie.sameSite == 'None' || globalThis.location?.protocol == 'https:'),
+    });
     // Both calls catch what a host's code throws, so the flag always comes down.
     announcing = true;
     set(stateFor(record, signals, true));
