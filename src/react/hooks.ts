@@ -33,11 +33,11 @@ export function useConsent<T, Id extends string = RegisteredId>(selector: (state
 export function useConsent<T, Id extends string>(selector?: (state: ConsentState<Id>) => T) {
   const store = useStoreFromContext<Id>('useConsent');
   const slice = useStoreSelector<Id, unknown>(store, selector ?? ((state) => state));
-  const { acceptAll, rejectAll, save, setCategory, reset, openPreferences, closePreferences } = store;
+  const { acceptAll, rejectAll, optOut, save, setCategory, reset, openPreferences, closePreferences } = store;
   // The store's methods are stable closures.
   return useMemo(
     () =>
-      selector ? slice : { ...(slice as ConsentState<Id>), acceptAll, rejectAll, save, setCategory, reset, openPreferences, closePreferences },
+      selector ? slice : { ...(slice as ConsentState<Id>), acceptAll, rejectAll, optOut, save, setCategory, reset, openPreferences, closePreferences },
     [slice, store, selector === undefined],
   );
 }

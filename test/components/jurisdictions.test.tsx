@@ -151,13 +151,13 @@ describe.each([
     document.body.append(container);
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const recoverable = vi.fn();
-    await act(async () => {
-      hydrateRoot(container, page(options), { onRecoverableError: recoverable });
-    });
+    const root = await act(async () => hydrateRoot(container, page(options), { onRecoverableError: recoverable }));
     expect(errors).not.toHaveBeenCalled();
     expect(recoverable).not.toHaveBeenCalled();
     expect(container.innerHTML).toContain(`aria-label="${label}"`);
     errors.mockRestore();
+    // Unmounted, so no timer of the tree outlives the test's environment.
+    act(() => root.unmount());
     container.remove();
   });
 });

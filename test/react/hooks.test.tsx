@@ -45,6 +45,16 @@ describe('useConsent, given no stored decision', () => {
     expect(document.cookie).toMatch(/cookie_consent=3\|/);
   });
 
+  it('returns every action its type lists, optOut included, and nothing of the store beyond them', () => {
+    const { result } = renderHook(() => useConsent<Id>(), { wrapper });
+    const actions = ['acceptAll', 'rejectAll', 'optOut', 'save', 'setCategory', 'reset', 'openPreferences', 'closePreferences'];
+    for (const name of actions) expect(typeof (result.current as unknown as Record<string, unknown>)[name], name).toBe('function');
+    const functions = Object.keys(result.current).filter((key) => typeof (result.current as unknown as Record<string, unknown>)[key] === 'function');
+    expect(functions.sort()).toEqual([...actions].sort());
+    act(() => result.current.optOut());
+    expect(result.current.record?.method).toBe('opt-out');
+  });
+
   it('keeps the same result object while nothing changes', () => {
     const { result, rerender } = renderHook(() => useConsent(), { wrapper });
     const first = result.current;
