@@ -43,6 +43,10 @@ export const use = (names, from = '@connexx/consent-ui') => `import { ${names.jo
  * The banner's confirmation put in its live region only once the region has been shown (#10 item
  * 8, after a decision in the dialog), paid for by a simpler banner and status: banner alone -10 B,
  * shell 0 B, full kit -24 B; budgets lowered to those sizes.
+ * One vocabulary (issue #11 item 7: data-state open|closed|checked|unchecked, flags, parts selected
+ * by data-part under their root's class, one useIsomorphicLayoutEffect for provider and parts):
+ * core + hooks +5 B, banner alone +1 B, shell -9 B, full kit -20 B, styles.css 0 B; the shell and
+ * full kit budgets lowered to what they measure.
  */
 export const scenarios = {
   core: [use(['definePolicy', 'createConsentStore'], '@connexx/consent-ui/core'), 3776, 3020],

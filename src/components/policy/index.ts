@@ -28,4 +28,5 @@ export type {
   PolicyOverviewProps,
   PolicyUnderstandingCookiesProps,
 } from './sections';
-export type { HeadingLevel, PolicyBlock, PolicySectionBaseProps, PolicyTerm } from './policy-blocks';
+export type { PolicyBlock, PolicySectionBaseProps, PolicyTerm } from './policy-blocks';
+export type { HeadingLevel } from '../utils';
