@@ -1,5 +1,3 @@
-'use client';
-
 /** A heading's level, `h1` to `h6`: every part that renders a heading takes one. */
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
