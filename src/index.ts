@@ -2,10 +2,12 @@
 // connectors and helpers are in `@connexx/consent-ui/core`; the policy page's single sections in
 // `@connexx/consent-ui/policy`. test/package/entries.test.ts pins this list.
 
-// The policy, and a store for hosts that make their own (`<ConsentProvider store={...}>`).
-export { createConsentStore, consentModeDefaultsScript, definePolicy } from './core';
+// The policy, a store for hosts that make their own (`<ConsentProvider store={...}>`), and what a
+// server layout renders before React runs: the Consent Mode defaults, the regime that picks the footer link.
+export { createConsentStore, consentModeDefaultsScript, definePolicy, regimeFor } from './core';
 export type {
   CategoryDefinition,
+  Regime,
   CategoryId,
   ConsentRecord,
   ConsentState,

@@ -39,6 +39,7 @@ describe('the public entries of the built package', () => {
       'definePolicy',
       'en',
       'mergeMessages',
+      'regimeFor',
       'useConsent',
       'useConsentEffect',
       'useConsentStore',
