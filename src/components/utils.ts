@@ -1,6 +1,5 @@
-'use client';
-
-import { useLayoutEffect, useEffect } from 'react';
+/** A heading's level, `h1` to `h6`: every part that renders a heading takes one. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Joins class names, skipping empty ones. */
 export const cx = (...names: (string | false | null | undefined)[]) => names.filter(Boolean).join(' ') || undefined;
@@ -26,5 +25,4 @@ export function safeHref(url: unknown, { relative = false } = {}): string | unde
   return undefined;
 }
 
-/** useLayoutEffect in the browser, nothing on the server (where it would warn in React 18). */
-export const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
+export { useIsomorphicLayoutEffect } from '../react/context';

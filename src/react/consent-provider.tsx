@@ -1,6 +1,6 @@
 'use client';
 
-import { useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   connectCookieCleaner,
   connectCookieMonitor,
@@ -11,7 +11,7 @@ import {
   type CookieMonitorOptions,
 } from '../core';
 import type { MessageOverrides } from '../i18n/types';
-import { StoreContext } from './context';
+import { StoreContext, useIsomorphicLayoutEffect } from './context';
 import { MessagesContext } from './messages';
 import { markFromHtml, markSensitive } from './sensitive';
 
@@ -74,9 +74,8 @@ export function ConsentProvider<Id extends string>(props: ConsentProviderProps<I
   // with the current value. SensitivePage marks add to this value (see ./sensitive).
   const sensitive = (props as OwnStoreProps<Id>).sensitive;
   const key = sensitive === true || (sensitive || undefined)?.join(' ');
-  const layoutEffect = typeof document == 'undefined' ? useEffect : useLayoutEffect;
-  layoutEffect(() => (props.store ? undefined : markSensitive(store, sensitive, !!outer)), [key]);
-  layoutEffect(() => (outer ? undefined : markFromHtml(store)), [store]);
+  useIsomorphicLayoutEffect(() => (props.store ? undefined : markSensitive(store, sensitive, !!outer)), [key]);
+  useIsomorphicLayoutEffect(() => (outer ? undefined : markFromHtml(store)), [store]);
   // The two enforcement parts every page needs are built in; the others are components rendered
   // inside (ConsentReceipts, GoogleConsentMode, ActivateScripts, ConsentScript). Enforcement runs
   // in the browser only (effects), and reconnects cleanly under StrictMode. Options are read once

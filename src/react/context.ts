@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect, useLayoutEffect } from 'react';
 import type { ConsentStore, Policy } from '../core';
 
 /**
@@ -31,3 +31,6 @@ export function useStoreFromContext<Id extends string = RegisteredId>(hook: stri
 
 /** The provider's store itself, for wiring core modules (e.g. Google Consent Mode) to it. */
 export const useConsentStore = <Id extends string = RegisteredId>() => useStoreFromContext<Id>('useConsentStore');
+
+/** useLayoutEffect in the browser, useEffect on the server (where useLayoutEffect warns in React 18, and neither runs). */
+export const useIsomorphicLayoutEffect = typeof document == 'undefined' ? useEffect : useLayoutEffect;

@@ -7,7 +7,6 @@ export type { Register, RegisteredId, RegisteredPolicy } from './context';
 export { useConsent, useCookieCategory } from './hooks';
 export { usePreferencesOpen } from './preferences';
 export type { ConsentActions, UseConsentResult, UseCookieCategoryResult } from './hooks';
-export { useMessages } from './use-messages';
 export { ConsentScript } from './consent-script';
 export type { ConsentScriptProps } from './consent-script';
 export { ActivateScripts, ConsentReceipts, GoogleConsentMode } from './enforcement';

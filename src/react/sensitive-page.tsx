@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { optionalCategories, type ConsentState, type ConsentStore } from '../core';
-import { StoreContext, useStoreFromContext, type RegisteredId } from './context';
+import { StoreContext, useIsomorphicLayoutEffect, useStoreFromContext, type RegisteredId } from './context';
 import { markSensitive, rootStores, SENSITIVE_META } from './sensitive';
 
 export interface SensitivePageProps<Id extends RegisteredId = RegisteredId> {
@@ -46,7 +46,7 @@ export function SensitivePage<Id extends RegisteredId>({ categories, children }:
   const view = useMemo(() => sensitiveView(store as ConsentStore, blocked), [store, blocked]);
   // A layout effect runs before every passive effect of the same commit, the root layout's
   // ConsentScript and GoogleConsentMode included, so they never see the page unblocked.
-  (typeof document == 'undefined' ? useEffect : useLayoutEffect)(() => markSensitive(store, categories ?? true, true), [store, key]);
+  useIsomorphicLayoutEffect(() => markSensitive(store, categories ?? true, true), [store, key]);
   return (
     <>
       <meta name={SENSITIVE_META} content={blocked.join(' ')} />

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { PolicySections, PreferencesDialog } from '../../src';
 import {
   PolicyCategories,
   PolicyChoices,
@@ -8,9 +9,7 @@ import {
   PolicyCustomSection,
   PolicyDurations,
   PolicyManagePreferences,
-  PolicySections,
-  PreferencesDialog,
-} from '../../src';
+} from '../../src/components/policy';
 import { connexxPage } from '../fixtures/connexx-policy';
 import { decided, firstVisit, withConsent } from '../support/consent';
 

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { decodeRecord, parseCookieHeader } from '../../src';
+import { decodeRecord, parseCookieHeader } from '../../src/core';
 import { connexxPolicy } from '../fixtures/connexx-policy';
 import { useStoryMessages } from '../support/locale';
 import { ConnexxCookiePolicyPage } from './connexx-page';

@@ -13,11 +13,11 @@ import {
   PolicyDurations,
   PolicyManagePreferences,
   PolicyOverview,
-  PolicySections,
   policySectionIds,
   PolicyUnderstandingCookies,
   type PolicyPageContent,
 } from '../../src/components/policy';
+import { PolicySections } from '../../src';
 import { createConsentStore, definePolicy } from '../../src/core';
 import { ConsentProvider } from '../../src/react';
 import { PreferencesDialog } from '../../src/components/preferences/preferences-dialog';

@@ -144,98 +144,136 @@ describe('PreferencesDialog with Global Privacy Control', () => {
   });
 });
 
-describe('PreferencesDialog, controlled', () => {
-  it('follows open/onOpenChange instead of the store', async () => {
-    const onOpenChange = vi.fn();
-    function Host() {
+describe('PreferencesDialog, opened and closed through open / defaultOpen / onOpenChange', () => {
+  describe('controlled by the host', () => {
+    it('follows open/onOpenChange instead of the store', async () => {
+      const onOpenChange = vi.fn();
+      function Host() {
+        const [open, setOpen] = useState(false);
+        return (
+          <>
+            <button onClick={() => setOpen(true)}>Privacy choices</button>
+            <PreferencesDialog
+              open={open}
+              onOpenChange={(next) => {
+                onOpenChange(next);
+                setOpen(next);
+              }}
+            />
+          </>
+        );
+      }
+      const { user, store } = renderWithConsent(<Host />);
+      await user.click(screen.getByRole('button', { name: 'Privacy choices' }));
+      expect(dialog()).toBeInTheDocument();
+      await user.click(within(dialog()).getByRole('button', { name: 'Reject all' }));
+      expect(onOpenChange).toHaveBeenLastCalledWith(false);
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(storedDecision()?.method).toBe('reject-all');
+    });
+
+    it('opens on mount with defaultOpen, reporting nothing, as nobody asked', () => {
+      const onOpenChange = vi.fn();
+      renderWithConsent(<PreferencesDialog defaultOpen onOpenChange={onOpenChange} />);
+      expect(dialog()).toBeInTheDocument();
+      expect(onOpenChange).not.toHaveBeenCalled();
+    });
+
+    it('stays open when the host declines Escape, asking again on the next Escape', async () => {
+      const onOpenChange = vi.fn();
+      const { user, store } = renderWithConsent(
+        <>
+          <CookieBanner />
+          <PreferencesDialog open onOpenChange={onOpenChange} />
+        </>,
+      );
+      await user.keyboard('{Escape}');
+      expect(onOpenChange.mock.calls).toEqual([[false]]);
+      expect(dialog()).toBeInTheDocument();
+      // Still open, so the banner stays out of the way of the modal.
+      expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
+      await user.keyboard('{Escape}');
+      expect(onOpenChange.mock.calls).toEqual([[false], [false]]);
+    });
+
+    it('stays closed when the host declines a request from the settings button, asking again next time', async () => {
+      const onOpenChange = vi.fn();
+      const { user, store } = renderWithConsent(
+        <>
+          <CookieBanner />
+          <PreferencesDialog open={false} onOpenChange={onOpenChange} />
+          <CookieSettingsButton />
+        </>,
+      );
+      await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+      expect(onOpenChange.mock.calls).toEqual([[true]]);
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
+      await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+      expect(onOpenChange.mock.calls).toEqual([[true], [true]]);
+    });
+  });
+
+  describe('controlled by the host, opened from the banner', () => {
+    function Host({ later = false }: { later?: boolean }) {
       const [open, setOpen] = useState(false);
+      const [asked, setAsked] = useState<boolean | null>(null);
+      // A host that answers at once, or one that answers in an effect after its next render.
+      useEffect(() => {
+        if (asked !== null) setOpen(asked);
+      }, [asked]);
       return (
         <>
-          <button onClick={() => setOpen(true)}>Privacy choices</button>
-          <PreferencesDialog
-            open={open}
-            onOpenChange={(next) => {
-              onOpenChange(next);
-              setOpen(next);
-            }}
-          />
+          <CookieBanner />
+          <PreferencesDialog open={open} onOpenChange={later ? setAsked : setOpen} />
         </>
       );
     }
-    const { user, store } = renderWithConsent(<Host />);
-    await user.click(screen.getByRole('button', { name: 'Privacy choices' }));
-    expect(dialog()).toBeInTheDocument();
-    await user.click(within(dialog()).getByRole('button', { name: 'Reject all' }));
-    expect(onOpenChange).toHaveBeenLastCalledWith(false);
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(storedDecision()?.method).toBe('reject-all');
+
+    it.each([false, true])('confirms in the banner a choice saved after Customize (host answers later: %s)', async (later) => {
+      const { user } = renderWithConsent(<Host later={later} />);
+      await user.click(screen.getByRole('button', { name: 'Customize' }));
+      await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
+      expect(screen.queryByRole('dialog')).toBeNull();
+      const banner = screen.getByRole('region', { name: 'Cookie consent' });
+      await vi.waitFor(() => expect(within(banner).getByRole('status')).toHaveTextContent("You've saved your cookie settings."));
+    });
+
+    it('is opened by the banner through onOpenChange, and closing it brings the banner back', async () => {
+      function Host() {
+        const [open, setOpen] = useState(false);
+        return (
+          <>
+            <CookieBanner />
+            <PreferencesDialog open={open} onOpenChange={setOpen} />
+          </>
+        );
+      }
+      const { user, store } = renderWithConsent(<Host />);
+      await user.click(screen.getByRole('button', { name: 'Customize' }));
+      expect(dialog()).toBeInTheDocument();
+      await user.keyboard('{Escape}');
+      expect(screen.queryByRole('dialog')).toBeNull();
+      expect(store.getState().status).toBe('pending');
+      expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
+    });
   });
 
-  it('opens on mount with defaultOpen, reporting nothing, as nobody asked', () => {
-    const onOpenChange = vi.fn();
-    renderWithConsent(<PreferencesDialog defaultOpen onOpenChange={onOpenChange} />);
-    expect(dialog()).toBeInTheDocument();
-    expect(onOpenChange).not.toHaveBeenCalled();
-  });
-
-  it('stays open when the host declines Escape, asking again on the next Escape', async () => {
-    const onOpenChange = vi.fn();
-    const { user, store } = renderWithConsent(
-      <>
-        <CookieBanner />
-        <PreferencesDialog open onOpenChange={onOpenChange} />
-      </>,
-    );
-    await user.keyboard('{Escape}');
-    expect(onOpenChange.mock.calls).toEqual([[false]]);
-    expect(dialog()).toBeInTheDocument();
-    // Still open, so the banner stays out of the way of the modal.
-    expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
-    await user.keyboard('{Escape}');
-    expect(onOpenChange.mock.calls).toEqual([[false], [false]]);
-  });
-
-  it('stays closed when the host declines a request from the settings button, asking again next time', async () => {
-    const onOpenChange = vi.fn();
-    const { user, store } = renderWithConsent(
-      <>
-        <CookieBanner />
-        <PreferencesDialog open={false} onOpenChange={onOpenChange} />
-        <CookieSettingsButton />
-      </>,
-    );
-    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
-    expect(onOpenChange.mock.calls).toEqual([[true]]);
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
-    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
-    expect(onOpenChange.mock.calls).toEqual([[true], [true]]);
-  });
-});
-
-describe('PreferencesDialog, controlled by a host, from the banner', () => {
-  function Host({ later = false }: { later?: boolean }) {
-    const [open, setOpen] = useState(false);
-    const [asked, setAsked] = useState<boolean | null>(null);
-    // A host that answers at once, or one that answers in an effect after its next render.
-    useEffect(() => {
-      if (asked !== null) setOpen(asked);
-    }, [asked]);
-    return (
-      <>
-        <CookieBanner />
-        <PreferencesDialog open={open} onOpenChange={later ? setAsked : setOpen} />
-      </>
-    );
-  }
-
-  it.each([false, true])('confirms in the banner a choice saved after Customize (host answers later: %s)', async (later) => {
-    const { user } = renderWithConsent(<Host later={later} />);
-    await user.click(screen.getByRole('button', { name: 'Customize' }));
-    await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
-    expect(screen.queryByRole('dialog')).toBeNull();
-    const banner = screen.getByRole('region', { name: 'Cookie consent' });
-    await vi.waitFor(() => expect(within(banner).getByRole('status')).toHaveTextContent("You've saved your cookie settings."));
+  describe('uncontrolled', () => {
+    it('tells onOpenChange about every change, whoever opened or closed it', async () => {
+      const onOpenChange = vi.fn();
+      const { user, store } = renderWithConsent(
+        <>
+          <PreferencesDialog onOpenChange={onOpenChange} />
+          <CookieSettingsButton />
+        </>,
+      );
+      await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
+      await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
+      act(() => store.openPreferences());
+      await user.keyboard('{Escape}');
+      expect(onOpenChange.mock.calls).toEqual([[true], [false], [true], [false]]);
+    });
   });
 });
 
@@ -269,43 +307,5 @@ describe('more than one PreferencesDialog on a page', () => {
     act(() => store.closePreferences());
     expect(document.documentElement.style.overflow).toBe('clip');
     document.documentElement.style.overflow = '';
-  });
-});
-
-describe('PreferencesDialog, uncontrolled', () => {
-  it('tells onOpenChange about every change, whoever opened or closed it', async () => {
-    const onOpenChange = vi.fn();
-    const { user, store } = renderWithConsent(
-      <>
-        <PreferencesDialog onOpenChange={onOpenChange} />
-        <CookieSettingsButton />
-      </>,
-    );
-    await user.click(screen.getByRole('button', { name: 'Cookie Settings' }));
-    await user.click(within(dialog()).getByRole('button', { name: 'Save choices' }));
-    act(() => store.openPreferences());
-    await user.keyboard('{Escape}');
-    expect(onOpenChange.mock.calls).toEqual([[true], [false], [true], [false]]);
-  });
-});
-
-describe('PreferencesDialog, controlled, with the banner', () => {
-  it('is opened by the banner through onOpenChange, and closing it brings the banner back', async () => {
-    function Host() {
-      const [open, setOpen] = useState(false);
-      return (
-        <>
-          <CookieBanner />
-          <PreferencesDialog open={open} onOpenChange={setOpen} />
-        </>
-      );
-    }
-    const { user, store } = renderWithConsent(<Host />);
-    await user.click(screen.getByRole('button', { name: 'Customize' }));
-    expect(dialog()).toBeInTheDocument();
-    await user.keyboard('{Escape}');
-    expect(screen.queryByRole('dialog')).toBeNull();
-    expect(store.getState().status).toBe('pending');
-    expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeVisible();
   });
 });

@@ -2,8 +2,8 @@ import { act, screen, within } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { ConsentGate, ConsentProvider, ConsentStatus, CookieSettingsButton, encodeRecord, PreferencesDialog } from '../../src';
-import { safeHref } from '../../src/components/utils';
+import { ConsentGate, ConsentProvider, ConsentStatus, CookieBanner, CookieSettingsButton, PreferencesDialog } from '../../src';
+import { encodeRecord } from '../../src/core';
 import { policy } from '../fixtures/policies';
 import { axeViolations, renderWithConsent, storedDecision, type Id } from './harness';
 
@@ -190,7 +190,7 @@ describe('CookieSettingsButton around a host link', () => {
   });
 });
 
-describe('safeHref', () => {
+describe('CookieBanner, given a policy link written by the host', () => {
   it.each([
     ['/cookie-policy', '/cookie-policy'],
     ['#cc-policy-overview', '#cc-policy-overview'],
@@ -201,7 +201,10 @@ describe('safeHref', () => {
     ['javascript:alert(1)', undefined],
     ['java\tscript:alert(1)', undefined],
     ['data:text/html,hi', undefined],
-  ])('turns %s into %s as a host-written href', (url, expected) => {
-    expect(safeHref(url, { relative: true })).toBe(expected);
+  ])('links %s as %s', (url, expected) => {
+    renderWithConsent(<CookieBanner policyHref={url} />);
+    const link = screen.queryByRole('link', { name: 'Read our cookie policy' });
+    if (expected === undefined) expect(link).toBeNull();
+    else expect(link).toHaveAttribute('href', expected);
   });
 });

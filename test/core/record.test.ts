@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decodeRecord, definePolicy, encodeRecord, type ConsentRecord } from '../../src/core';
-import { createRecordId, subjectIdOf } from '../../src/core/record';
+import { createRecordId } from '../../src/core/record';
 import { policy, wide } from '../fixtures/policies';
 
 const NOW = Date.parse('2026-11-30T12:00:00.000Z');
@@ -114,12 +114,6 @@ describe('the consent record with a subject id (format 3)', () => {
     ['a malformed subject id', encoded.replace('9e8d7c6b-5a49-4382-b170-6f5e4d3c2b1a', 'x;y')],
   ])('returns null for %s', (_, v) => {
     expect(decode(v)).toBeNull();
-  });
-
-  it('reads the subject id of a value of another revision or age, for the next decision to keep', () => {
-    expect(subjectIdOf(encodeRecord({ ...withSubject, revision: 'old' }))).toBe(withSubject.subjectId);
-    expect(subjectIdOf(value)).toBeUndefined();
-    expect(subjectIdOf('3|short|x')).toBeUndefined();
   });
 
   it('keeps the cookie under 4 KB for a policy of 30 categories with long ids and a long revision', () => {

@@ -176,6 +176,16 @@ describe('the subject id', () => {
     expect(decodeRecord(browser.jar.get('cookie_consent'), next, { now: clock })?.subjectId).toBe(subjectId);
   });
 
+  it('is kept when a decision has expired and the visitor is asked again', () => {
+    create().acceptAll();
+    const subjectId = stored()!.subjectId;
+    clock = NOW + 366 * DAY;
+    const store = create();
+    expect(store.getState().status).toBe('pending');
+    store.rejectAll();
+    expect(stored()).toMatchObject({ subjectId, method: 'reject-all' });
+  });
+
   it('is kept across a reset on the same page', () => {
     const store = create();
     store.acceptAll();

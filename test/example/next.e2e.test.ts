@@ -327,7 +327,7 @@ describe('examples/next, Global Privacy Control', () => {
     await tab.hydrated();
     await tab.page.getByRole('button', { name: 'Accept all' }).click();
     await tab.page.waitForFunction(() => document.cookie.includes('cookie_consent='));
-    expect(await tab.page.locator('[data-part="status-item"]', { hasText: 'Targeting' }).getAttribute('data-state')).toBe('off');
+    expect(await tab.page.locator('[data-part="status-item"]', { hasText: 'Targeting' }).getAttribute('data-state')).toBe('unchecked');
     expect(await tab.grants()).not.toContain('ad_storage');
     await tab.page.waitForFunction(() => 'exampleAnalytics' in window);
     expect(tab.ads).toEqual([]);

@@ -46,7 +46,8 @@ describe('what a host ships (dist/, minified, React external, gzip -9)', () => {
 
   // The monitor's own warning text stands for its code: present, the monitor was bundled.
   const monitorText = 'is declared by no category';
-  const shell = `import { definePolicy, ConsentProvider, CookieBanner, PreferencesDialog, connectCookieMonitor } from '@connexx/consent-ui';
+  const shell = `import { definePolicy, ConsentProvider, CookieBanner, PreferencesDialog } from '@connexx/consent-ui';
+    import { connectCookieMonitor } from '@connexx/consent-ui/core';
     console.log(definePolicy, ConsentProvider, CookieBanner, PreferencesDialog, connectCookieMonitor);`;
 
   it('leaves the cookie monitor, and the provider\'s monitorCookies wiring, out of a production shell bundle', async () => {

@@ -39,7 +39,7 @@ describe('the packed package, installed in a new app', () => {
   it('ships only dist/ with the entries the exports map names', () => {
     const listing = run('tar', ['-tzf', tarball], app);
     const files = listing.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core/index.js', 'dist/core/index.cjs', 'dist/server/index.js', 'dist/server/index.cjs', 'dist/server/index.d.ts', 'dist/styles.css', 'dist/i18n/de.js', 'dist/audit/index.js', 'dist/audit/index.cjs', 'dist/audit/index.d.ts', 'dist/audit/cli.js']) {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/core/index.js', 'dist/core/index.cjs', 'dist/components/policy/index.js', 'dist/components/policy/index.cjs', 'dist/components/policy/index.d.ts', 'dist/server/index.js', 'dist/server/index.cjs', 'dist/server/index.d.ts', 'dist/styles.css', 'dist/i18n/de.js', 'dist/audit/index.js', 'dist/audit/index.cjs', 'dist/audit/index.d.ts', 'dist/audit/cli.js']) {
       expect(files).toContain(file);
     }
     expect(files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(f))).toEqual([]);

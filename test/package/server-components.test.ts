@@ -19,7 +19,8 @@ const policy = `{ revision: 1, categories: [
   { id: 'performance', title: 'Performance', description: 'Counts visits.' } ] }`;
 
 const useCore = (from: string) => `
-  import { consentModeDefaultsScript, createConsentStore, decodeRecord, definePolicy, encodeRecord } from '${from}';
+  import { consentModeDefaultsScript, createConsentStore, definePolicy } from '${from}';
+  import { decodeRecord, encodeRecord } from '@connexx/consent-ui/core';
   const policy = definePolicy(${policy});
   const record = { id: '0b3c7a2e-9f41-4d5b-8c6e-2a1f0e9d8c7b', revision: '1', decidedAt: new Date().toISOString(), method: 'custom',
     choices: { essential: true, performance: true }, signals: { gpc: false, dnt: false } };
@@ -45,16 +46,24 @@ describe('the built package, imported by server code', () => {
     expect(wrong).toEqual([]);
   });
 
-  it.each(['@connexx/consent-ui', '@connexx/consent-ui/core'])('runs definePolicy, the record codec, the store and the Consent Mode script from %s', (from) => {
+  it.each(['@connexx/consent-ui', '@connexx/consent-ui/core'])('runs definePolicy, the store and the Consent Mode script from %s, beside the record codec', (from) => {
     expect(JSON.parse(asServer(useCore(from)))).toEqual({ categories: 2, decoded: 'custom', performance: true, script: true });
   });
 
   it('gets the components, the provider and the hooks as client references', () => {
     const out = asServer(`
       import * as ui from '@connexx/consent-ui';
-      const names = ['ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus', 'PolicySections', 'CookieTable', 'ConsentGate', 'ConsentScript', 'GoogleConsentMode', 'useConsent', 'useCookieCategory', 'useMessages'];
+      const names = ['ConsentProvider', 'CookieBanner', 'PreferencesDialog', 'CookieSettingsButton', 'ConsentStatus', 'PolicySections', 'CookieTable', 'ConsentGate', 'ConsentScript', 'GoogleConsentMode', 'PrivacyChoicesLink', 'useConsent', 'useCookieCategory', 'usePreferencesOpen'];
       console.log(JSON.stringify(names.filter((name) => ui[name]?.$$typeof !== Symbol.for('react.client.reference'))));`);
     expect(JSON.parse(out)).toEqual([]);
+  });
+
+  it('gets the policy sections of the /policy entry as client references', () => {
+    const out = asServer(`
+      import * as policy from '@connexx/consent-ui/policy';
+      const names = Object.keys(policy);
+      console.log(JSON.stringify({ names: names.length, server: names.filter((name) => policy[name]?.$$typeof !== Symbol.for('react.client.reference')) }));`);
+    expect(JSON.parse(out)).toEqual({ names: 11, server: [] });
   });
 
   it('fails the same check for a module that is client code as a whole, so the checks above can fail', () => {

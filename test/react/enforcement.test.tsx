@@ -8,7 +8,6 @@ import {
   ConsentReceipts,
   ConsentScript,
   createConsentStore,
-  encodeRecord,
   GoogleConsentMode,
   useConsent,
   useConsentEffect,
@@ -16,6 +15,7 @@ import {
   type ConsentProviderProps,
   type ConsentStore,
 } from '../../src';
+import { encodeRecord } from '../../src/core';
 import { policy } from '../fixtures/policies';
 
 type Id = 'essential' | 'performance' | 'functional' | 'targeting';

@@ -3,7 +3,8 @@ import { StrictMode, type ReactNode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { ConsentProvider, createConsentStore, encodeRecord, useConsent, useCookieCategory } from '../../src';
+import { ConsentProvider, createConsentStore, useConsent, useCookieCategory } from '../../src';
+import { encodeRecord } from '../../src/core';
 import { policy } from '../fixtures/policies';
 
 type Id = 'essential' | 'performance' | 'functional' | 'targeting';

@@ -3,11 +3,13 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type * as Library from '../../src';
+import type * as Core from '../../src/core';
 import { importProductionBuild } from '../production-build';
 
 let production: typeof Library;
+let core: typeof Core;
 beforeAll(async () => {
-  production = await importProductionBuild<typeof Library>('index.ts');
+  [production, core] = await Promise.all([importProductionBuild<typeof Library>('index.ts'), importProductionBuild<typeof Core>('core/index.ts')]);
 }, 60_000);
 afterEach(() => {
   document.head.querySelectorAll('script').forEach((s) => s.remove());
@@ -60,9 +62,9 @@ describe('a category id that is not valid, in a production build', () => {
     placeholder.dataset.category = id;
     placeholder.dataset.src = `${src}?placeholder`;
     document.body.append(placeholder);
-    const store = production.createConsentStore({ policy: policyWith(id) });
-    production.loadScript(store, { category: id, src });
-    production.activateScripts(store);
+    const store = core.createConsentStore({ policy: policyWith(id) });
+    core.loadScript(store, { category: id, src });
+    core.activateScripts(store);
     store.acceptAll();
     store.save({ [id]: true });
     expect(document.querySelectorAll('script:not([type="text/plain"])')).toHaveLength(0);

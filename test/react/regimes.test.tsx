@@ -13,7 +13,6 @@ import {
   ConsentScript,
   ConsentStatus,
   CookieBanner,
-  decodeRecord,
   definePolicy,
   GoogleConsentMode,
   PreferencesDialog,
@@ -21,6 +20,7 @@ import {
   useConsentStore,
   type ConsentStore,
 } from '../../src';
+import { decodeRecord } from '../../src/core';
 import { axeViolations } from '../components/harness';
 import { healthPolicy } from '../fixtures/policies';
 

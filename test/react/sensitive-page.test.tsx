@@ -8,12 +8,12 @@ import {
   ConsentProvider,
   ConsentScript,
   ConsentStatus,
-  encodeRecord,
   GoogleConsentMode,
   SensitivePage,
   useConsentStore,
   type ConsentStore,
 } from '../../src';
+import { encodeRecord } from '../../src/core';
 import { policy } from '../fixtures/policies';
 
 type Id = 'essential' | 'performance' | 'functional' | 'targeting';

@@ -7,7 +7,7 @@ import { useConsent, useOptOutHonored } from '../../react/hooks';
 import { usePreferencesOpen } from '../../react/preferences';
 import { enBanner } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
-import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
+import { cx, partClass, safeHref, useIsomorphicLayoutEffect, type HeadingLevel } from '../utils';
 
 // Disabled ones are skipped by trying: they do not take focus.
 const FOCUSABLE = 'a[href],button,input,select,textarea,[tabindex]:not([tabindex="-1"])';
@@ -26,7 +26,7 @@ export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
   position?: 'bottom' | 'top';
   /** Link to the full cookie policy (http(s), mailto or a relative URL). */
   policyHref?: string;
-  headingLevel?: 2 | 3 | 4 | 5 | 6;
+  headingLevel?: HeadingLevel;
   /** Ship no visual CSS: keep the structure, data-part hooks and behaviour only. */
   unstyled?: boolean;
 }
@@ -161,7 +161,8 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       data-part="banner"
       data-layout={layout}
       data-position={position}
-      data-state={confirmation ? 'confirmed' : 'open'}
+      data-state="open"
+      data-confirmed={confirmation && ''}
       className={cx(partClass('banner', unstyled), className)}
       onFocus={(event) => {
         if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;

@@ -1,11 +1,8 @@
-export { PolicyCustomSection, PolicySections, policySectionIds } from './policy-sections';
-export type {
-  PolicyCustomSectionContent,
-  PolicyCustomSectionProps,
-  PolicyPageContent,
-  PolicySectionId,
-  PolicySectionsProps,
-} from './policy-sections';
+// The `@connexx/consent-ui/policy` entry: the policy page's sections one by one, for hosts that lay
+// the page out themselves. `PolicySections`, which renders them all, is in the root entry.
+// test/package/entries.test.ts pins this list.
+export { PolicyCustomSection, policySectionIds } from './policy-sections';
+export type { PolicyCustomSectionContent, PolicyCustomSectionProps, PolicyPageContent, PolicySectionId } from './policy-sections';
 export {
   PolicyCategories,
   PolicyChoices,
@@ -28,4 +25,5 @@ export type {
   PolicyOverviewProps,
   PolicyUnderstandingCookiesProps,
 } from './sections';
-export type { HeadingLevel, PolicyBlock, PolicySectionBaseProps, PolicyTerm } from './policy-blocks';
+export type { PolicyBlock, PolicySectionBaseProps, PolicyTerm } from './policy-blocks';
+export type { HeadingLevel } from '../utils';

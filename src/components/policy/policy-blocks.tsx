@@ -3,9 +3,7 @@
 import { createElement, forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { enPolicy } from '../../i18n/en-policy';
 import { useSectionMessages } from '../../react/messages';
-import { cx, partClass } from '../utils';
-
-export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+import { cx, partClass, type HeadingLevel } from '../utils';
 
 /** A bold term and its explanation: "**Necessity:** Essential cookies are necessary ...". */
 export interface PolicyTerm {

@@ -4,7 +4,7 @@ import { forwardRef, Fragment, type HTMLAttributes, type ReactNode, type Ref } f
 import { useStoreFromContext } from '../../react/context';
 import { enPolicy } from '../../i18n/en-policy';
 import { useLocale, useSectionMessages } from '../../react/messages';
-import { cx, partClass } from '../utils';
+import { cx, partClass, type HeadingLevel } from '../utils';
 import {
   below,
   Heading,
@@ -13,7 +13,6 @@ import {
   Section,
   sectionAnchor,
   textOf,
-  type HeadingLevel,
   type PolicyBlock,
   type PolicySectionBaseProps,
   type PolicyTerm,

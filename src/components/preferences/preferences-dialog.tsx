@@ -112,7 +112,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
       <Dialog.Portal container={container}>
         {/* Not Dialog.Overlay: its scroll lock (react-remove-scroll) is about 4 kB gzip, more than
             the banner; lockPageScroll does that job here. */}
-        <div data-part="dialog-overlay" className={part('dialog-overlay')} />
+        <div data-part="dialog-overlay" data-state="open" className={part('dialog-overlay')} />
         <Dialog.Content
           ref={ref}
           aria-modal="true"
@@ -141,7 +141,7 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
         >
           <div data-part="dialog-header">
             <Dialog.Title data-part="dialog-title">{t.title}</Dialog.Title>
-            <Dialog.Close data-part="dialog-close" className={part('dialog-close')} aria-label={t.close}>
+            <Dialog.Close data-part="dialog-close" aria-label={t.close}>
               <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
                 <path d="M6 6l12 12M18 6L6 18" />
               </svg>
@@ -168,14 +168,13 @@ export const PreferencesDialog = /* @__PURE__ */ forwardRef<HTMLDivElement, Pref
                       )}
                       <Switch.Root
                         data-part="switch"
-                        className={part('switch')}
                         aria-labelledby={`${id}-title`}
                         aria-describedby={cx(`${id}-description`, category.required && `${id}-always`, optedOut && `${id}-signal`, separate && `${id}-sharing`)}
                         checked={!!category.required || !!draft[category.id]}
                         disabled={category.required}
                         onCheckedChange={(checked) => setDraft((d) => ({ ...d, [category.id]: checked }))}
                       >
-                        <Switch.Thumb data-part="switch-thumb" className={part('switch-thumb')} />
+                        <Switch.Thumb data-part="switch-thumb" />
                       </Switch.Root>
                     </div>
                     <p id={`${id}-description`} data-part="category-description">

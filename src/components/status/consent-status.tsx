@@ -40,14 +40,14 @@ export const ConsentStatus = /* @__PURE__ */ forwardRef<HTMLDivElement, ConsentS
   const pending = useConsent((s) => s.status == 'pending' && s.regime == 'opt-in');
   const honored = useOptOutHonored();
   return (
-    <div ref={ref} aria-live={announce ? 'polite' : undefined} lang={useLocale()} data-part="status" data-status={status} className={cx(partClass('status', unstyled), className)} {...rest}>
+    <div ref={ref} aria-live={announce ? 'polite' : undefined} lang={useLocale()} data-part="status" data-pending={status == 'pending' ? '' : undefined} className={cx(partClass('status', unstyled), className)} {...rest}>
       <p data-part="status-label">{t.label}</p>
       {pending ? (
         <p data-part="status-pending">{t.pending}</p>
       ) : (
         <ul data-part="status-list">
           {optionalCategories(store.policy).map((c) => (
-            <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'on' : 'off'}>
+            <li key={c.id} data-part="status-item" data-state={choices[c.id] ? 'checked' : 'unchecked'}>
               {`${t.item(c.title)} `}
               <strong>{choices[c.id] ? t.on : chosen?.[c.id] && !(signalled && c.saleOrShare) ? t.offHere : t.off}</strong>
             </li>
