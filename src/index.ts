@@ -23,7 +23,6 @@ export type {
 
 export {
   ActivateScripts,
-  ConsentGate,
   ConsentProvider,
   ConsentReceipts,
   ConsentScript,
@@ -38,7 +37,6 @@ export {
 export type {
   ActivateScriptsProps,
   ConsentActions,
-  ConsentGateProps,
   ConsentProviderProps,
   ConsentReceiptsProps,
   ConsentScriptProps,
@@ -57,6 +55,7 @@ export type { MessageOverrides, Messages } from './i18n';
 
 export {
   ConsentFrame,
+  ConsentGate,
   ConsentStatus,
   CookieBanner,
   CookieSettingsButton,
@@ -67,6 +66,7 @@ export {
 } from './components';
 export type {
   ConsentFrameProps,
+  ConsentGateProps,
   ConsentStatusProps,
   CookieBannerProps,
   CookieSettingsButtonProps,

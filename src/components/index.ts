@@ -5,6 +5,8 @@ export type { PreferencesDialogProps } from './preferences/preferences-dialog';
 export { CookieSettingsButton } from './settings-button/cookie-settings-button';
 export type { CookieSettingsButtonProps } from './settings-button/cookie-settings-button';
 export { ConsentStatus } from './status/consent-status';
+export { ConsentGate } from './gate/consent-gate';
+export type { ConsentGateProps } from './gate/consent-gate';
 export { PrivacyChoicesLink } from './privacy-choices/privacy-choices-link';
 export type { PrivacyChoicesLinkProps } from './privacy-choices/privacy-choices-link';
 export type { ConsentStatusProps } from './status/consent-status';

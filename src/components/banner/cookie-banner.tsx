@@ -1,16 +1,15 @@
 'use client';
 
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useImperativeHandle, useRef, type HTMLAttributes } from 'react';
 import { useStoreFromContext } from '../../react/context';
 import { optionalCategories } from '../../core';
 import { useConsent, useOptOutHonored } from '../../react/hooks';
 import { usePreferencesOpen } from '../../react/preferences';
 import { enBanner } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
-import { cx, partClass, safeHref, useIsomorphicLayoutEffect, type HeadingLevel } from '../utils';
-
-// Disabled ones are skipped by trying: they do not take focus.
-const FOCUSABLE = 'a[href],button,input,select,textarea,[tabindex]:not([tabindex="-1"])';
+import { cx, partClass, safeHref, type HeadingLevel } from '../utils';
+import { useBannerClearance } from './use-banner-clearance';
+import { useBannerConfirmation } from './use-banner-confirmation';
 
 export interface CookieBannerProps extends HTMLAttributes<HTMLElement> {
   /** `bar`: full width along an edge. `box`: a card in a bottom (or top) corner. */
@@ -45,7 +44,6 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
 ) {
   const store = useStoreFromContext('CookieBanner');
   const pending = useConsent((s) => s.status) == 'pending';
-  const record = useConsent((s) => s.record);
   const preferencesOpen = usePreferencesOpen();
   const signalled = useOptOutHonored();
   // Under an opt-out law the banner is a notice of what is on, with a one-step opt-out of sale or
@@ -61,93 +59,19 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
   const lang = useLocale();
   const ref = useRef<HTMLElement>(null);
   useImperativeHandle(forwardedRef, () => ref.current!);
-  // Where focus was before it came into the banner: "Hide" takes the banner away, and focus goes
-  // back there rather than being dropped on the document.
-  const cameFrom = useRef<Element | null>(null);
-
-  // A decision the visitor started here (a banner button, or Customize then the dialog) is
-  // confirmed in its place (GOV.UK pattern), in words that follow the decision now in force. A
-  // decision found on load, made in another tab, or coming from a browser signal shows nothing.
-  // 1: the visitor started a decision here; 2: and then hid its confirmation. Forgotten when the
-  // decision is (pending again); until then no confirmation shows, as there is no record.
-  const [step, setStep] = useState(0);
-  useEffect(() => {
-    if (pending) setStep(0);
-  }, [pending]);
-  // Not a decision another tab made, which sync brings here as a cookie.
-  const madeHere = useConsent((s) => s.decidedHere);
-  const confirmation = step == 1 && madeHere && record && record.method != 'signal' ? record.method : null;
+  const [confirmation, announce, start, hide, hideRef, noteFocus] = useBannerConfirmation(store, ref, pending, preferencesOpen);
   // Accept all under an honoured opt-out signal left sale-or-share categories off: say so.
   const sells = store.policy.categories.some((c) => c.saleOrShare);
   const confirmationText = confirmation && t.confirmation[confirmation === 'accept-all' && signalled && sells ? 'accept-all-signal' : confirmation];
-  // The live region (below) is in the page, empty, from the first render; the confirmation of a
-  // decision (the record it is for: `said`) goes into it only once it has been shown and empty
-  // before, or it is not read out. A banner button decides while it is shown: its words go in at
-  // once. A decision in the dialog closes the dialog (which hid the page from screen readers) and
-  // shows the banner again in the same update: its words go in a moment later.
-  const [said, say] = useState<unknown>(record);
-  const start = (action: () => void) => () => {
-    setStep(1);
-    action();
-    say(store.getState().record);
-  };
-  // The buttons that had focus are gone: focus goes to "Hide cookie message", next to the message
-  // the live region reads out, so Tab goes on from here and nothing is read twice. Not autoFocus:
-  // that runs before the dialog's focus trap has let go, which takes it back.
-  const hideRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (confirmation) hideRef.current?.focus();
-  }, [!confirmation]);
-  useEffect(() => {
-    if (preferencesOpen) return;
-    const timer = setTimeout(say, 100, record);
-    return () => clearTimeout(timer);
-  }, [record, preferencesOpen]);
 
   const visible = pending || !!confirmation;
   const hidden = pending && preferencesOpen;
 
-  // A fixed banner must not hide the focused element (WCAG 2.4.11). Scroll padding keeps a focused
-  // element scrolled clear of the banner's edge, and a spacer after the page's last element lets
-  // even the footer scroll above it. The spacer only lengthens the page, so nothing on screen
-  // moves (no layout shift). A top banner is in the flow and covers nothing.
-  const fixed = visible && !hidden && !unstyled && position != 'top';
-  useIsomorphicLayoutEffect(() => {
-    if (!fixed || typeof ResizeObserver == 'undefined') return;
-    const element = ref.current!;
-    const root = document.documentElement.style;
-    const before = root.scrollPaddingBottom;
-    const spacer = document.createElement('div');
-    spacer.setAttribute('aria-hidden', 'true');
-    spacer.dataset.part = 'banner-spacer';
-    document.body.append(spacer);
-    // In the flow (a short viewport, see banner.css) it covers nothing and needs no room.
-    const update = () => {
-      // A fixed element has no offset parent.
-      spacer.style.height = root.scrollPaddingBottom = `${element.offsetParent ? 0 : element.offsetHeight}px`;
-    };
-    // Zooming or turning a phone, which can move it into the flow or out of it, also resizes it.
-    const observer = new ResizeObserver(update);
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      spacer.remove();
-      root.scrollPaddingBottom = before;
-    };
-  }, [fixed]);
+  // A fixed banner must not hide the focused element (WCAG 2.4.11). A top banner is in the flow
+  // and covers nothing.
+  useBannerClearance(ref, visible && !hidden && !unstyled && position != 'top');
 
   if (!visible) return null;
-  const hide = () => {
-    setStep(2);
-    // Back where focus came from; failing that (the banner was the first stop, or that element is
-    // gone or hidden now), the first element after the banner that takes focus: where Tab would
-    // have gone next.
-    const banner = ref.current!;
-    const takes = (el: Element | null) => el instanceof HTMLElement && (el.checkVisibility?.() ?? true) && (el.focus(), document.activeElement === el);
-    if (!takes(cameFrom.current)) {
-      [...document.querySelectorAll(FOCUSABLE)].find((el) => banner.compareDocumentPosition(el) & 4 && !banner.contains(el) && takes(el));
-    }
-  };
   const Heading = `h${headingLevel}` as const;
   const button = partClass('button', unstyled);
   const href = safeHref(policyHref, { relative: true });
@@ -165,7 +89,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
       data-confirmed={confirmation && ''}
       className={cx(partClass('banner', unstyled), className)}
       onFocus={(event) => {
-        if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget)) cameFrom.current = event.relatedTarget;
+        noteFocus(event);
         onFocus?.(event);
       }}
       {...rest}
@@ -222,7 +146,7 @@ export const CookieBanner = /* @__PURE__ */ forwardRef<HTMLElement, CookieBanner
           read out with its text, without relying on focus (GOV.UK's pattern). After the choices,
           so that reading the banner goes from its name to its heading. */}
       <p role="status" data-part="banner-confirmation">
-        {said === record && confirmationText}
+        {announce && confirmationText}
       </p>
       {confirmation && (
         <div data-part="banner-body">

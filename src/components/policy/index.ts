@@ -13,7 +13,7 @@ export {
   PolicyManagePreferences,
   PolicyOverview,
   PolicyUnderstandingCookies,
-} from './sections';
+} from './builtin-sections';
 export type {
   PolicyChoicesProps,
   PolicyContactDetails,
@@ -24,6 +24,6 @@ export type {
   PolicyOptOutLink,
   PolicyOverviewProps,
   PolicyUnderstandingCookiesProps,
-} from './sections';
+} from './builtin-sections';
 export type { PolicyBlock, PolicySectionBaseProps, PolicyTerm } from './policy-blocks';
 export type { HeadingLevel } from '../utils';

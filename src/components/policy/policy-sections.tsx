@@ -29,7 +29,7 @@ import {
   PolicyUnderstandingCookies,
   type PolicyContactDetails,
   type PolicyOptOutLink,
-} from './sections';
+} from './builtin-sections';
 
 /** The built-in sections, in the order the page shows them. */
 export const policySectionIds = [
@@ -128,6 +128,71 @@ export interface PolicySectionsProps extends Omit<HTMLAttributes<HTMLElement>, '
 const isBuiltIn = (id: unknown): id is PolicySectionId => policySectionIds.includes(id as PolicySectionId);
 
 /**
+ * The host's own sections that can be placed: each needs an id of its own (its anchor and its
+ * React key). One that repeats an earlier id or a built-in section's is a mistake: a development
+ * error, and left out in production.
+ */
+function hostSections(sections: PolicyPageContent['sections']): PolicyCustomSectionContent[] {
+  const kept = listOf(sections, (s): boolean => typeof s?.id == 'string' && !isBuiltIn(s.id) && sections!.find((o) => o?.id === s.id) === s);
+  if (process.env.NODE_ENV !== 'production' && kept.length != listOf(sections, () => true).length) {
+    const bad = listOf(sections, (s) => !kept.includes(s))[0];
+    throw new Error(
+      `[consent-ui] PolicySections: content.sections has a section with the id ${JSON.stringify(bad?.id)}; each needs an id of its own, not one of ${policySectionIds.join(', ')}.`,
+    );
+  }
+  return kept;
+}
+
+interface PlacedSection {
+  id: string;
+  title?: string;
+  node: ReactNode;
+}
+
+/**
+ * The page's order: the built-in sections in their fixed order, each host section after the one
+ * it names (`after`), or nested in one (`within`, rendered by that section). A host section meant
+ * to close a section that is not on the page (contact, without contact details) is placed by
+ * `after` instead; one naming no (or no such) place goes before the contact section.
+ */
+function placeSections(
+  builtIn: Record<PolicySectionId, { title: string; node: ReactNode } | null>,
+  custom: PolicyCustomSectionContent[],
+  render: (section: PolicyCustomSectionContent) => ReactNode,
+): PlacedSection[] {
+  const entry = (s: PolicyCustomSectionContent) => ({ id: s.id, title: typeof s.title == 'string' ? s.title : undefined, node: render(s) });
+  const inside = (s: PolicyCustomSectionContent) => isBuiltIn(s.within) && !!builtIn[s.within];
+  const unplaced = custom.filter((s) => !inside(s) && !isBuiltIn(s.after)).map(entry);
+  return policySectionIds.flatMap((id) => {
+    const own = builtIn[id];
+    return [
+      ...(id === 'contact' ? unplaced : []),
+      ...(own ? [{ id, title: own.title, node: own.node }] : []),
+      ...custom.filter((s) => !inside(s) && s.after === id).map(entry),
+    ];
+  });
+}
+
+/** "On this page": a link to each section that has a title. */
+function PolicyContents({ label, entries }: { label: string; entries: PlacedSection[] }) {
+  return (
+    <nav aria-label={label} data-part="policy-toc">
+      <ol data-part="policy-toc-list">
+        {entries
+          .filter((e) => e.title)
+          .map((e) => (
+            <li key={e.id} data-part="policy-toc-item">
+              <a href={`#${sectionAnchor(e.id)}`} data-part="policy-toc-link">
+                {e.title}
+              </a>
+            </li>
+          ))}
+      </ol>
+    </nav>
+  );
+}
+
+/**
  * The whole cookie-policy page from the provider's policy and the host's `content`: title, built-in
  * sections in a fixed order, and the host's own sections where they asked to be.
  */
@@ -142,17 +207,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
   const t = useSectionMessages('policy', enPolicy);
   const lang = useLocale();
   const level = below(headingLevel);
-  // Each host section needs an id of its own: its anchor and its React key. One that repeats an
-  // earlier id or a built-in section's is a mistake (a development error), and left out.
-  const custom = listOf(content.sections, (s): boolean => {
-    const ok = typeof s?.id == 'string' && !isBuiltIn(s.id) && content.sections!.find((o) => o?.id === s.id) === s;
-    if (!ok && process.env.NODE_ENV !== 'production') {
-      throw new Error(
-        `[consent-ui] PolicySections: content.sections has a section with the id ${JSON.stringify(s?.id)}; each needs an id of its own, not one of ${policySectionIds.join(', ')}.`,
-      );
-    }
-    return ok;
-  });
+  const custom = hostSections(content.sections);
   const updatedAt = textOf(content.updatedAt) ?? policy.updatedAt;
 
   const nestedIn = (id: PolicySectionId) =>
@@ -187,23 +242,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
     'manage-preferences': { title: t.manage.title, node: <PolicyManagePreferences {...common('manage-preferences')} /> },
   };
 
-  const customEntry = (s: PolicyCustomSectionContent) => ({
-    id: s.id,
-    title: typeof s.title == 'string' ? s.title : undefined,
-    node: <PolicyCustomSection key={s.id} section={s} headingLevel={level} unstyled={unstyled} />,
-  });
-  // A section to close one that is not on the page (contact, without contact details) is placed
-  // by `after` instead; one naming no (or no such) place goes before the contact section.
-  const inside = (s: PolicyCustomSectionContent) => isBuiltIn(s.within) && !!builtIn[s.within];
-  const unplaced = custom.filter((s) => !inside(s) && !isBuiltIn(s.after)).map(customEntry);
-  const entries = policySectionIds.flatMap((id) => {
-    const own = builtIn[id];
-    return [
-      ...(id === 'contact' ? unplaced : []),
-      ...(own ? [{ id, title: own.title, node: own.node }] : []),
-      ...custom.filter((s) => !inside(s) && s.after === id).map(customEntry),
-    ];
-  });
+  const entries = placeSections(builtIn, custom, (s) => <PolicyCustomSection key={s.id} section={s} headingLevel={level} unstyled={unstyled} />);
 
   return (
     <article ref={ref} lang={lang} data-part="policy" className={cx(partClass('policy', unstyled), className)} {...rest}>
@@ -214,21 +253,7 @@ export const PolicySections = /* @__PURE__ */ forwardRef<HTMLElement, PolicySect
         {textOf(content.intro) ? <p data-part="policy-intro">{content.intro}</p> : null}
         {updatedAt ? <p data-part="policy-updated">{t.updated(updatedAt)}</p> : null}
       </header>
-      {toc ? (
-        <nav aria-label={t.toc} data-part="policy-toc">
-          <ol data-part="policy-toc-list">
-            {entries
-              .filter((e) => e.title)
-              .map((e) => (
-                <li key={e.id} data-part="policy-toc-item">
-                  <a href={`#${sectionAnchor(e.id)}`} data-part="policy-toc-link">
-                    {e.title}
-                  </a>
-                </li>
-              ))}
-          </ol>
-        </nav>
-      ) : null}
+      {toc ? <PolicyContents label={t.toc} entries={entries} /> : null}
       {entries.map((e) => (
         <Fragment key={e.id}>{e.node}</Fragment>
       ))}

@@ -1,10 +1,10 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useCookieCategory } from './hooks';
-import { enGate } from '../i18n/en';
-import { useLocale, useSectionMessages } from './messages';
-import type { RegisteredId } from './context';
+import { useCookieCategory } from '../../react/hooks';
+import { enGate } from '../../i18n/en';
+import { useLocale, useSectionMessages } from '../../react/messages';
+import type { RegisteredId } from '../../react/context';
 
 export interface ConsentGateProps<Id extends RegisteredId = RegisteredId> {
   category: Id;
