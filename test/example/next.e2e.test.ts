@@ -262,8 +262,8 @@ describe('examples/next, a visitor in California (opt-out regime, located by the
     const footer = tab.page.getByRole('contentinfo');
     expect(await footer.getByRole('button', { name: 'Your Privacy Choices' }).isVisible()).toBe(true);
     expect(await footer.getByText('Opt-Out Request Honored').isVisible()).toBe(true);
-    expect(await state(tab.page, 'Targeting')).toBe('off');
-    expect(await state(tab.page, 'Performance')).toBe('on');
+    expect(await state(tab.page, 'Targeting')).toBe('unchecked');
+    expect(await state(tab.page, 'Performance')).toBe('checked');
     // Performance runs before any decision under the opt-out regime; Targeting sells or shares and does not.
     expect(tab.analytics).toEqual([`${origin}/`]);
     expect(tab.ads).toEqual([]);
