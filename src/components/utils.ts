@@ -25,4 +25,3 @@ export function safeHref(url: unknown, { relative = false } = {}): string | unde
   return undefined;
 }
 
-export { useIsomorphicLayoutEffect } from '../react/context';

@@ -19,23 +19,24 @@ export const regimes: readonly Regime[] = ['opt-out', 'health-data', 'opt-in'];
 // US states whose comprehensive privacy law is in force (2026-12), each with an opt-out of
 // targeted advertising and sale; sources in the Jurisdictions guide. Florida's law reaches only
 // companies with over $1 billion in revenue and stays out. Anything not listed, the EU/EEA, the
-// UK, Switzerland, Brazil and Quebec included, is opt-in. After them, from WA on, the
-// consumer-health-data laws that reach a health site's trackers: Washington RCW 19.373, Nevada
-// NRS 603A (SB 370), Connecticut CTDPA as amended by SB 3 (2023).
+// UK, Switzerland, Brazil and Quebec included, is opt-in. After the `|`, in the order of
+// `regimes`, the consumer-health-data laws that reach a health site's trackers: Washington RCW
+// 19.373, Nevada NRS 603A (SB 370), Connecticut CTDPA as amended by SB 3 (2023).
+const US_STATES = 'CA CO VA UT TX OR MT IA DE NE NH NJ TN MN MD IN KY RI|WA NV CT';
+
 /** The default map, frozen; a policy's `jurisdictions` are consulted before it. */
 export const defaultJurisdictions: JurisdictionMap = /* @__PURE__ */ Object.freeze(
-  Object.fromEntries('CA CO VA UT TX OR MT IA DE NE NH NJ TN MN MD IN KY RI WA NV CT'.split(' ').map((s, i) => [`US-${s}`, regimes[+(i > 17)]!])),
+  Object.fromEntries(US_STATES.split('|').flatMap((states, i) => states.split(' ').map((s) => [`US-${s}`, regimes[i]!]))),
 );
 
-/**
- * `'us-ca'` -> `'US-CA'`; anything that is not an ISO 3166 code of a place -> undefined: a
- * country, optionally a subdivision. XX/ZZ are what CDNs send for "unknown", EU/AP for a
- * continent-wide block; none of them names a law. Cloudflare's T1 (Tor) fails the pattern. (The
- * consent record's format has the same pattern for the jurisdiction it stores.)
- */
+// A country, optionally a subdivision. XX/ZZ are what CDNs send for "unknown", EU/AP for a
+// continent-wide block; none of them names a law. Cloudflare's T1 (Tor) fails the pattern.
+export const CODE = /^(?!XX|ZZ|EU|AP)[A-Z]{2}(-[A-Z0-9]{1,3})?$/;
+
+/** `'us-ca'` -> `'US-CA'`; anything that is not an ISO 3166 code of a place (`CODE`) -> undefined. */
 export function normalizeJurisdiction(code: unknown): string | undefined {
   const upper = typeof code == 'string' ? code.trim().toUpperCase() : '';
-  return /^(?!XX|ZZ|EU|AP)[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(upper) ? upper : undefined;
+  return CODE.test(upper) ? upper : undefined;
 }
 
 /**

@@ -176,6 +176,8 @@ export function connectReceipts<Id extends string>(
     }
   };
   const wake = () => page.pumps.forEach((pump) => pump());
+  /** Puts a record (back) in the queue, due now. */
+  const enqueue = (record: ConsentRecord, attempts = 0) => put(prefix + record.id, JSON.stringify({ record, due: 0, attempts }));
 
   const send = (key: string, entry: Entry) => {
     const { record } = entry;
@@ -258,7 +260,7 @@ export function connectReceipts<Id extends string>(
     const fresh = record && decidedHere && !handled.has(record);
     if (fresh) {
       handled.add(record);
-      if (get(prefix + record.id) === null) put(prefix + record.id, JSON.stringify({ record, due: 0, attempts: 0 }));
+      if (get(prefix + record.id) === null) enqueue(record);
     }
     if (fresh || connecting) pump();
   };
@@ -280,7 +282,7 @@ export function connectReceipts<Id extends string>(
   const onPageHide = () => {
     for (const id of page.inFlight) {
       const entry = read(prefix + id);
-      if (entry) put(prefix + id, JSON.stringify({ record: entry.record, due: 0, attempts: entry.attempts }));
+      if (entry) enqueue(entry.record, entry.attempts);
     }
   };
   const listen = typeof addEventListener == 'function';
@@ -296,7 +298,7 @@ export function connectReceipts<Id extends string>(
     try {
       const queue: unknown = JSON.parse(legacy);
       if (Array.isArray(queue)) {
-        for (const record of queue) if (isRecord(record) && get(prefix + record.id) === null) put(prefix + record.id, JSON.stringify({ record, due: 0, attempts: 0 }));
+        for (const record of queue) if (isRecord(record) && get(prefix + record.id) === null) enqueue(record);
       }
     } catch {
       // Not a queue: nothing to keep.

@@ -1,4 +1,4 @@
-import { regimes, type Regime } from './jurisdiction';
+import { CODE, regimes, type Regime } from './jurisdiction';
 import type { Policy } from './policy';
 
 /** `opt-out`: the one-step opt-out of sale or sharing, where the law lets the rest run until then. */
@@ -40,7 +40,8 @@ export type ConsentRecordInput = Omit<ConsentRecord, 'regime'> & { regime?: Regi
 // Format 2: `2|id|revision|decidedAt(ms, base 36)|method|signal bits|regime|jurisdiction|cat:1.cat:0`.
 // Format 1, still read as an opt-in decision, has neither regime nor jurisdiction, and no `opt-out`
 // method. Every character is a cookie-octet (RFC 6265), so the value needs no quoting. One record
-// has one spelling: the time has no leading zero. (decodeRecord holds the pattern of all three.)
+// has one spelling: the time has no leading zero. (decodeRecord holds the pattern of all three; the
+// place is checked against the jurisdiction pattern, CODE.)
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'signal', 'opt-out'];
 const METHOD_CODES = 'arcso';
 const REGIME_CODES = 'ohi';
@@ -102,7 +103,7 @@ export function decodeRecord<Id extends string>(
     const match =
       typeof value === 'string' &&
       value.length < 4000 &&
-      /^(?:([12])|3\|([\w-]{8,64}))\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|((?!XX|ZZ|EU|AP)[A-Z]{2}(?:-[A-Z0-9]{1,3})?)?\|)?([\w:.-]{1,3000})$/.exec(value);
+      /^(?:([12])|3\|([\w-]{8,64}))\|([\w-]{8,64})\|([^|]*)\|([1-9a-z][0-9a-z]{0,11})\|([arcso])\|([0-3])\|(?:([ohi])\|([A-Z0-9-]{0,6})\|)?([\w:.-]{1,3000})$/.exec(value);
     if (!match) return null;
     const [, format = '3', subjectId, id, revision, time, methodCode, signalBits, regimeCode, place, choiceText] = match as unknown as string[];
     const decidedAt = parseInt(time!, 36);
@@ -118,6 +119,8 @@ export function decodeRecord<Id extends string>(
       // Each format has exactly its own fields: a format-1 value with a regime, or a later one
       // without, is not a record any version wrote. (A regime code, when there is one, is a letter.)
       (format == '1' ? regimeCode || methodCode == 'o' : !regimeCode) ||
+      // A place, when there is one, is a jurisdiction's code.
+      (place && !CODE.test(place)) ||
       decodeURIComponent(revision!) !== policy.revision ||
       // A clock a day ahead of ours is tolerated; a record dated further on would never expire.
       decidedAt > now + DAY_MS ||

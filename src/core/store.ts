@@ -169,23 +169,23 @@ export function createConsentStore<Id extends string>(options: ConsentStoreOptio
     jurisdiction,
   });
 
+  // A decision made under this visitor's regime or a stricter one holds; one made under a looser
+  // regime holds only where every category it grants was granted by the visitor's own act.
+  const holds = (record: ConsentRecord<Id>) =>
+    regimes.indexOf(record.regime) >= regimes.indexOf(regime) ||
+    record.method == 'accept-all' ||
+    record.method == 'custom' ||
+    !policy.categories.some((c) => !c.required && record.choices[c.id]);
+
   // The newest valid decision among every consent cookie the page sees: one left on another path
   // or domain (a parent domain's, an earlier `cookie.domain`) must not outvote a later refusal.
-  // It holds if made under this visitor's regime or a stricter one; one made under a looser regime
-  // holds only where every category it grants was granted by the visitor's own act.
   const newest = (values: readonly string[] = []) => {
     let found: ConsentRecord<Id> | null = null;
     for (const value of values) {
       const record = decodeRecord(value, policy, { now: now(), maxAgeDays: cookie.maxAgeDays });
       if (record && (!found || record.decidedAt > found.decidedAt)) found = record;
     }
-    return found &&
-      (regimes.indexOf(found.regime) >= regimes.indexOf(regime) ||
-        found.method == 'accept-all' ||
-        found.method == 'custom' ||
-        !policy.categories.some((c) => !c.required && found!.choices[c.id]))
-      ? found
-      : null;
+    return found && holds(found) ? found : null;
   };
   const read = () => newest(jar.getAll(cookie.name));
 

@@ -2,10 +2,10 @@
 
 import { forwardRef, useId, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { categoryOf, type CategoryDefinition } from '../../core';
-import { useStoreFromContext, type RegisteredId } from '../../react/context';
+import { useIsomorphicLayoutEffect, useStoreFromContext, type RegisteredId } from '../../react/context';
 import { enTable } from '../../i18n/en';
 import { useSectionMessages } from '../../react/messages';
-import { cx, partClass, safeHref, useIsomorphicLayoutEffect } from '../utils';
+import { cx, partClass, safeHref } from '../utils';
 
 export type CookieTableKind = 'first-party' | 'third-party' | 'storage';
 

@@ -5,13 +5,13 @@ import * as Switch from '@radix-ui/react-switch';
 import { useControllableState } from '@radix-ui/react-use-controllable-state';
 import { forwardRef, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import type { CategoryDefinition } from '../../core';
-import { useStoreFromContext } from '../../react/context';
+import { useIsomorphicLayoutEffect, useStoreFromContext } from '../../react/context';
 import { useConsent, useOptOutHonored } from '../../react/hooks';
 import { preferencesOf } from '../../react/preferences';
 import { enDialog } from '../../i18n/en';
 import { useLocale, useSectionMessages } from '../../react/messages';
 import { CookieTable } from '../cookie-table/cookie-table';
-import { cx, partClass, useIsomorphicLayoutEffect } from '../utils';
+import { cx, partClass } from '../utils';
 
 export interface PreferencesDialogProps extends Omit<ComponentPropsWithoutRef<typeof Dialog.Content>, 'children'> {
   /** Controlled open state; without it the dialog opens and closes on requests (`store.openPreferences()`, Escape). */
